@@ -1,0 +1,13 @@
+// Integration tests (`*.int-spec.ts`) against the real Kafka broker and Postgres. The global
+// set-up starts (or finds) them once for the whole run; tests share one broker, so they run in band.
+const preset = require('./jest.preset');
+
+module.exports = {
+  ...preset,
+  rootDir: __dirname,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  testMatch: ['**/*.int-spec.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  testTimeout: 120000,
+};

@@ -1,0 +1,60 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EventValidationError } from './envelope-error';
+import { parseEventType, topicOfEventType } from './event-type';
+
+/**
+ * An event as its producer publishes it: the wire name, the topic it travels on, and the
+ * class-validator class its data must satisfy. Contracts are defined once, in
+ * `libs/contracts/<producer>`, and both sides validate against them.
+ */
+export interface EventContract<TData extends object = object> {
+  readonly type: string;
+  readonly topic: string;
+  readonly service: string;
+  readonly version: number;
+  readonly dataClass: new () => TData;
+}
+
+const contractsByType = new Map<string, EventContract>();
+
+export function defineEvent<TData extends object>(type: string, dataClass: new () => TData): EventContract<TData> {
+  const { service, version } = parseEventType(type);
+  const existing = contractsByType.get(type);
+  if (existing && existing.dataClass !== dataClass) {
+    throw new Error(`event type ${type} is already defined by ${existing.dataClass.name}`);
+  }
+  const contract: EventContract<TData> = Object.freeze({ type, topic: topicOfEventType(type), service, version, dataClass });
+  contractsByType.set(type, contract as EventContract);
+  return contract;
+}
+
+/** The contract registered for a wire name, if the module defining it has been loaded. */
+export function findEventContract(type: string): EventContract | undefined {
+  return contractsByType.get(type);
+}
+
+/**
+ * Turns untrusted data into an instance of the contract's class, or throws an
+ * `EventValidationError` listing every violation by path. Unknown fields are dropped rather than
+ * refused: within a version producers may add optional fields, and older consumers must cope.
+ */
+export function validateEventData<TData extends object>(contract: EventContract<TData>, data: unknown): TData {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new EventValidationError(contract.type, ['data must be a JSON object']);
+  }
+  const instance = plainToInstance(contract.dataClass, data);
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new EventValidationError(contract.type, flattenViolations(errors));
+  }
+  return instance;
+}
+
+function flattenViolations(errors: ValidationError[], parentPath = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...flattenViolations(error.children ?? [], path)];
+  });
+}

@@ -1,0 +1,314 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { backOff } from 'exponential-backoff';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CloudEvent,
+  deadLetterTopic,
+  EnvelopeError,
+  EventValidationError,
+  findEventContract,
+  fromKafkaBinaryMessage,
+  isEventType,
+  topicOfEventType,
+  validateEventData,
+} from '@cmp/contracts';
+import { correlationContext, getOrCreateCounter, getOrCreateGauge } from '@cmp/platform';
+import { TopicProvisioner } from '../kafka/topic-provisioner';
+import { DeadLetterReason, sendToDeadLetterTopic } from './dead-letter';
+import { InboxContext } from './inbox-context';
+
+export interface CloudEventsConsumerSettings {
+  readonly kafka: Kafka;
+  readonly topics: TopicProvisioner;
+  readonly dataSource: DataSource;
+  /** One group per service: instances share the partitions, and the inbox is keyed by it. */
+  readonly groupId: string;
+  /** Attempts per message before it is dead-lettered (the first try included). */
+  readonly maxAttempts?: number;
+  readonly initialRetryDelayMs?: number;
+  readonly maxRetryDelayMs?: number;
+  /** Consecutive good messages applied in one transaction on the fast path. */
+  readonly transactionBatchSize?: number;
+  readonly partitionsConsumedConcurrently?: number;
+  /** How long the group waits for a silent member before giving its partitions to another. */
+  readonly sessionTimeoutMs?: number;
+}
+
+/** A message ready to apply: decoded, validated, and with a handler to apply it. */
+interface Applicable {
+  readonly message: KafkaMessage;
+  readonly event: CloudEvent<object>;
+  readonly handler: MessageHandler;
+}
+
+type Decoded =
+  | { readonly kind: 'apply'; readonly item: Applicable }
+  | { readonly kind: 'ignore'; readonly message: KafkaMessage }
+  | { readonly kind: 'dead'; readonly message: KafkaMessage; readonly reason: DeadLetterReason; readonly error: Error };
+
+class ConsumerStoppedError extends Error {
+  override readonly name = 'ConsumerStoppedError';
+}
+
+const consumedCounter = () =>
+  getOrCreateCounter({ name: 'cmp_events_consumed_total', help: 'Events applied by handlers', labelNames: ['group', 'topic'] });
+const duplicateCounter = () =>
+  getOrCreateCounter({ name: 'cmp_events_duplicate_total', help: 'Redelivered events skipped by the inbox', labelNames: ['group', 'topic'] });
+const deadLetterCounter = () =>
+  getOrCreateCounter({ name: 'cmp_events_dead_lettered_total', help: 'Messages sent to a dead-letter topic', labelNames: ['group', 'topic', 'reason'] });
+const lagGauge = () =>
+  getOrCreateGauge({ name: 'cmp_consumer_lag', help: 'Messages behind the partition high watermark', labelNames: ['group', 'topic', 'partition'] });
+
+/**
+ * A @nestjs/microservices transport that consumes CloudEvents from Kafka with exactly-once
+ * effects. Handlers are ordinary `@EventPattern(SomeEvent.type)` methods; the pattern is the
+ * event's wire name and the topic follows from it. Each handler receives the validated event and
+ * an {@link InboxContext} whose transaction also records `(group, event id)` in the inbox, so a
+ * redelivered event is skipped.
+ *
+ * - Fast path: consecutive good messages of a batch are applied in one transaction.
+ * - If that transaction fails, the messages are applied one by one, each retried with backoff;
+ *   a message that still fails goes to `<group>.dlq` and the partition moves on.
+ * - Unreadable envelopes and data failing its contract go to the dead-letter topic at once.
+ * - Offsets are resolved only after the effects are committed (or the letter is sent).
+ */
+export class CloudEventsKafkaServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger(CloudEventsKafkaServer.name);
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private readonly maxAttempts: number;
+  private readonly transactionBatchSize: number;
+
+  constructor(private readonly settings: CloudEventsConsumerSettings) {
+    super();
+    this.maxAttempts = settings.maxAttempts ?? 5;
+    this.transactionBatchSize = settings.transactionBatchSize ?? 500;
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Waits for the batch in flight to finish, then leaves the group. */
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  on(): never {
+    throw new Error('CloudEventsKafkaServer does not emit status events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  /** The topics this service's handlers listen on. */
+  subscribedTopics(): string[] {
+    const patterns = [...this.messageHandlers.keys()];
+    const invalid = patterns.filter((pattern) => !isEventType(pattern));
+    if (invalid.length > 0) {
+      throw new Error(`@EventPattern must name an event type (dk.cmp.<service>.<event>.v<N>): ${invalid.join(', ')}`);
+    }
+    return [...new Set(patterns.map(topicOfEventType))].sort();
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.subscribedTopics();
+    if (topics.length === 0) return;
+    const { kafka, groupId } = this.settings;
+    this.producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+    await this.producer.connect();
+    await this.settings.topics.ensure(topics);
+    const sessionTimeout = this.settings.sessionTimeoutMs ?? 30_000;
+    this.consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 10) });
+    await this.consumer.connect();
+    // A new group starts from the beginning: read models must be rebuildable from the topics.
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.consumeBatch(payload),
+    });
+  }
+
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    let pending: Decoded[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await this.applyAll(pending, topic, partition, isRunning);
+      resolveOffset(messageOf(pending[pending.length - 1]).offset);
+      pending = [];
+      await heartbeat();
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        const decoded = this.decode(message);
+        if (decoded.kind === 'dead') {
+          await flush();
+          await this.deadLetter(topic, partition, decoded.message, decoded.reason, decoded.error, 0);
+          resolveOffset(message.offset);
+          continue;
+        }
+        pending.push(decoded);
+        if (pending.length >= this.transactionBatchSize) await flush();
+      }
+      await flush();
+    } catch (error) {
+      // Stopping mid-retry: leave the rest unresolved, it is redelivered to whoever takes over.
+      if (!(error instanceof ConsumerStoppedError)) throw error;
+    }
+    lagGauge().set({ group: this.settings.groupId, topic, partition: String(partition) }, Number(batch.offsetLag()));
+  }
+
+  private decode(message: KafkaMessage): Decoded {
+    let event: CloudEvent;
+    try {
+      event = fromKafkaBinaryMessage(message);
+    } catch (error) {
+      return { kind: 'dead', message, reason: 'unparseable', error: error as Error };
+    }
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) return { kind: 'ignore', message };
+    const contract = findEventContract(event.type);
+    if (!contract) {
+      return { kind: 'dead', message, reason: 'invalid', error: new EnvelopeError(`no contract is loaded for ${event.type}`) };
+    }
+    try {
+      return { kind: 'apply', item: { message, handler, event: { ...event, data: validateEventData(contract, event.data) } } };
+    } catch (error) {
+      if (error instanceof EventValidationError) return { kind: 'dead', message, reason: 'invalid', error };
+      throw error;
+    }
+  }
+
+  /** Fast path: everything in one transaction; if anything fails, one at a time with retries. */
+  private async applyAll(pending: Decoded[], topic: string, partition: number, isRunning: () => boolean): Promise<void> {
+    const items = pending.flatMap((decoded) => (decoded.kind === 'apply' ? [decoded.item] : []));
+    if (items.length === 0) return;
+    try {
+      await this.settings.dataSource.transaction((manager) => this.applyInTransaction(manager, items, topic, partition));
+      return;
+    } catch (error) {
+      if (items.length > 1) {
+        this.logger.warn(`batch of ${items.length} on ${topic}[${partition}] failed, applying one by one: ${(error as Error).message}`);
+      } else if (this.maxAttempts <= 1) {
+        await this.deadLetter(topic, partition, items[0].message, 'failed', error as Error, 1);
+        return;
+      }
+    }
+    for (const item of items) {
+      await this.applyWithRetries(item, topic, partition, isRunning, items.length > 1 ? 0 : 1);
+    }
+  }
+
+  private async applyWithRetries(
+    item: Applicable,
+    topic: string,
+    partition: number,
+    isRunning: () => boolean,
+    attemptsSoFar: number,
+  ): Promise<void> {
+    let attempts = attemptsSoFar;
+    try {
+      await backOff(
+        () => {
+          attempts += 1;
+          return this.settings.dataSource.transaction((manager) => this.applyInTransaction(manager, [item], topic, partition));
+        },
+        {
+          numOfAttempts: Math.max(1, this.maxAttempts - attemptsSoFar),
+          startingDelay: this.settings.initialRetryDelayMs ?? 100,
+          maxDelay: this.settings.maxRetryDelayMs ?? 5000,
+          jitter: 'full',
+          delayFirstAttempt: attemptsSoFar > 0,
+          retry: (error: Error) => {
+            this.logger.warn(`${item.event.type} ${item.event.id} failed (attempt ${attempts}/${this.maxAttempts}): ${error.message}`);
+            return isRunning();
+          },
+        },
+      );
+    } catch (error) {
+      if (!isRunning()) throw new ConsumerStoppedError('consumer stopped while retrying');
+      await this.deadLetter(topic, partition, item.message, 'failed', error as Error, attempts);
+    }
+  }
+
+  private async applyInTransaction(manager: EntityManager, items: Applicable[], topic: string, partition: number): Promise<void> {
+    const firstSeen = new Map<string, Applicable>();
+    for (const item of items) if (!firstSeen.has(item.event.id)) firstSeen.set(item.event.id, item);
+    const unique = [...firstSeen.values()];
+    const values: string[] = [];
+    const placeholders = unique.map((item, index) => {
+      values.push(item.event.id, item.event.type);
+      return `($1, $${index * 2 + 2}, $${index * 2 + 3})`;
+    });
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO inbox (consumer_group, event_id, event_type) VALUES ${placeholders.join(', ')}
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.settings.groupId, ...values],
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    const labels = { group: this.settings.groupId, topic };
+    duplicateCounter().inc(labels, items.length - fresh.size);
+    for (const item of unique) {
+      if (!fresh.has(item.event.id)) continue;
+      const context = new InboxContext(manager, item.event, topic, partition, item.message.offset);
+      await correlationContext.run({ correlationId: item.event.correlationid, causationId: item.event.id }, () =>
+        invokeHandler(item.handler, item.event, context),
+      );
+    }
+    consumedCounter().inc(labels, fresh.size);
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: DeadLetterReason,
+    error: Error,
+    attempts: number,
+  ): Promise<void> {
+    const groupId = this.settings.groupId;
+    await this.settings.topics.ensure([deadLetterTopic(groupId)]);
+    const dlq = await sendToDeadLetterTopic(this.producer as Producer, {
+      consumerGroup: groupId,
+      topic,
+      partition,
+      message,
+      reason,
+      error,
+      attempts,
+    });
+    deadLetterCounter().inc({ group: groupId, topic, reason });
+    this.logger.error(`${topic}[${partition}]@${message.offset} sent to ${dlq} (${reason}): ${error.message}`);
+  }
+}
+
+function messageOf(decoded: Decoded): KafkaMessage {
+  return decoded.kind === 'apply' ? decoded.item.message : decoded.message;
+}
+
+/** Runs a Nest handler, and any further handlers bound to the same pattern, to completion. */
+async function invokeHandler(handler: MessageHandler, event: CloudEvent, context: InboxContext): Promise<void> {
+  let current: MessageHandler | undefined = handler;
+  while (current) {
+    const result = await current(event, context);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    current = current.next;
+  }
+}

@@ -1,0 +1,81 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
+import { createKafka } from './kafka/kafka-client';
+import { DEFAULT_TOPIC_SETTINGS, TopicProvisioner, TopicSettings } from './kafka/topic-provisioner';
+import { Outbox } from './outbox/outbox';
+import { OutboxRelay } from './relay/outbox-relay';
+
+export interface MessagingSettings {
+  /** The service name: its schema, its topic `cmp.<service>.events` and its consumer group. */
+  readonly service: string;
+  /** The schema holding the outbox; defaults to the service name. */
+  readonly schema?: string;
+  readonly databaseUrl: string;
+  readonly brokers: readonly string[];
+  readonly topics?: TopicSettings;
+  /** Run the outbox relay in this process (default). Turn off for a process that only reads. */
+  readonly runRelay?: boolean;
+  readonly clock?: () => Date;
+}
+
+export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
+
+@Injectable()
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.settings.runRelay !== false) this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+@Injectable()
+class KafkaResources implements OnApplicationShutdown {
+  constructor(private readonly topics: TopicProvisioner) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.topics.close();
+  }
+}
+
+/**
+ * The outbox (for writing events), its relay (for publishing them) and the broker check, for
+ * one service. Consumers are connected separately with `connectEventConsumer`.
+ */
+@Module({})
+export class MessagingModule {
+  static forService(settings: MessagingSettings): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_SETTINGS, useValue: settings },
+        { provide: Kafka, useFactory: () => createKafka({ brokers: settings.brokers, clientId: `cmp-${settings.service}` }) },
+        {
+          provide: TopicProvisioner,
+          inject: [Kafka],
+          useFactory: (kafka: Kafka) => new TopicProvisioner(kafka, settings.topics ?? DEFAULT_TOPIC_SETTINGS),
+        },
+        { provide: Outbox, useFactory: () => new Outbox({ service: settings.service, clock: settings.clock }) },
+        {
+          provide: OutboxRelay,
+          inject: [Kafka, TopicProvisioner],
+          useFactory: (kafka: Kafka, topics: TopicProvisioner) =>
+            new OutboxRelay({ databaseUrl: settings.databaseUrl, schema: settings.schema ?? settings.service, kafka, topics }),
+        },
+        { provide: BrokerReadinessCheck, inject: [Kafka], useFactory: (kafka: Kafka) => new BrokerReadinessCheck(kafka) },
+        OutboxRelayLifecycle,
+        KafkaResources,
+      ],
+      exports: [MESSAGING_SETTINGS, Kafka, TopicProvisioner, Outbox, OutboxRelay, BrokerReadinessCheck],
+    };
+  }
+}

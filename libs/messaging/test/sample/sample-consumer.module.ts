@@ -1,0 +1,57 @@
+import { Controller, DynamicModule, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CloudEvent } from '@cmp/contracts';
+import { InboxContext, MessagingModule } from '@cmp/messaging';
+import { schemaDataSourceOptions } from '@cmp/persistence';
+import { CounterIncrementedData, counterIncremented } from './sample-contracts';
+
+export interface SampleConsumerSettings {
+  readonly service: string;
+  readonly schema: string;
+  readonly databaseUrl: string;
+  readonly brokers: string[];
+  /** Makes the handler throw for these counters, to exercise retries and dead letters. */
+  readonly poisonCounterIds?: readonly string[];
+}
+
+/**
+ * A consumer written the way services write theirs: an ordinary `@EventPattern` handler that
+ * writes its effect through the transaction in its context.
+ */
+export function sampleConsumerModule(settings: SampleConsumerSettings): DynamicModule {
+  const contract = counterIncremented(settings.service);
+  const poison = new Set(settings.poisonCounterIds ?? []);
+
+  @Controller()
+  class CounterEffectsConsumer {
+    @EventPattern(contract.type)
+    async onCounterIncremented(@Payload() event: CloudEvent<CounterIncrementedData>, @Ctx() context: InboxContext) {
+      if (poison.has(event.data.counterId)) {
+        throw new Error(`counter ${event.data.counterId} is poisoned`);
+      }
+      await context.manager.query('INSERT INTO effects (event_id, counter_id, sequence) VALUES ($1, $2, $3)', [
+        event.id,
+        event.data.counterId,
+        event.data.sequence,
+      ]);
+    }
+  }
+
+  @Module({
+    imports: [
+      TypeOrmModule.forRoot(schemaDataSourceOptions({ url: settings.databaseUrl, schema: settings.schema })),
+      MessagingModule.forService({
+        service: settings.service,
+        schema: settings.schema,
+        databaseUrl: settings.databaseUrl,
+        brokers: settings.brokers,
+        runRelay: false,
+      }),
+    ],
+    controllers: [CounterEffectsConsumer],
+  })
+  class SampleConsumerModule {}
+
+  return { module: SampleConsumerModule };
+}

@@ -1,0 +1,133 @@
+import { IsInt, IsString, Min } from 'class-validator';
+import { ConfigurationError } from './configuration.error';
+import { loadConfig } from './load-config';
+import { ServiceConfig } from './service.config';
+
+class ReportingConfig extends ServiceConfig {
+  @IsString()
+  readonly REPORT_BUCKET: string = 'reports';
+
+  @IsInt()
+  @Min(1)
+  readonly EXPORT_BATCH_SIZE: number = 500;
+}
+
+const validDatabase = { DATABASE_URL: 'postgres://cmp:secret@localhost:5432/cmp' };
+
+function configurationErrorOf(run: () => unknown): ConfigurationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults when only the database is given', () => {
+    const config = loadConfig(ServiceConfig, validDatabase);
+
+    expect(config).toBeInstanceOf(ServiceConfig);
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.PORT).toBe(3000);
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DATABASE_URL).toBe(validDatabase.DATABASE_URL);
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
+  });
+
+  it('converts variables to their declared types', () => {
+    const config = loadConfig(ServiceConfig, {
+      ...validDatabase,
+      NODE_ENV: 'production',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9093,[::1]:9094,',
+    });
+
+    expect(config.NODE_ENV).toBe('production');
+    expect(config.PORT).toBe(8080);
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9093', '[::1]:9094']);
+  });
+
+  it('reads only the variables the class declares', () => {
+    const config = loadConfig(ServiceConfig, { ...validDatabase, HOME: '/root', PATH: '/usr/bin' });
+
+    expect(Object.keys(config).sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig(ServiceConfig, { ...validDatabase, PORT: '', KAFKA_BROKERS: '' }).PORT).toBe(3000);
+  });
+
+  it('refuses to start without a database and says so', () => {
+    const error = configurationErrorOf(() => loadConfig(ServiceConfig, {}));
+
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['DATABASE_URL']);
+    expect(error.message).toContain('DATABASE_URL is required');
+  });
+
+  it('names every bad variable at once and why it is bad', () => {
+    const error = configurationErrorOf(() =>
+      loadConfig(ServiceConfig, {
+        NODE_ENV: 'staging',
+        PORT: '70000',
+        LOG_LEVEL: 'verbose',
+        DATABASE_URL: 'mysql://root:hunter2@db/cmp',
+        KAFKA_BROKERS: 'kafka-1:9092,kafka-2',
+      }),
+    );
+
+    expect(error.issues.map((issue) => issue.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'LOG_LEVEL',
+      'NODE_ENV',
+      'PORT',
+    ]);
+    expect(error.message).toContain('NODE_ENV must be one of: development, test, production');
+    expect(error.message).toContain('PORT must not be greater than 65535');
+    expect(error.message).toContain('LOG_LEVEL must be one of');
+    expect(error.message).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(error.message).toContain('each entry of KAFKA_BROKERS must be host:port');
+  });
+
+  it('never repeats a value in the message, since URLs carry passwords', () => {
+    const error = configurationErrorOf(() => loadConfig(ServiceConfig, { DATABASE_URL: 'mysql://root:hunter2@db/cmp' }));
+
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('rejects a port that is not a number', () => {
+    const error = configurationErrorOf(() => loadConfig(ServiceConfig, { ...validDatabase, PORT: 'eighty' }));
+
+    expect(error.issues).toEqual([{ variable: 'PORT', messages: expect.arrayContaining(['PORT must be an integer number']) }]);
+  });
+
+  it('validates the variables a service adds on top of the shared ones', () => {
+    const error = configurationErrorOf(() => loadConfig(ReportingConfig, { ...validDatabase, EXPORT_BATCH_SIZE: '0' }));
+    const config = loadConfig(ReportingConfig, { ...validDatabase, EXPORT_BATCH_SIZE: '50' });
+
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['EXPORT_BATCH_SIZE']);
+    expect(config.EXPORT_BATCH_SIZE).toBe(50);
+    expect(config.REPORT_BUCKET).toBe('reports');
+    expect(config.PORT).toBe(3000);
+  });
+
+  it('reads process.env when no environment is given', () => {
+    const saved = process.env['DATABASE_URL'];
+    process.env['DATABASE_URL'] = 'postgresql://localhost/cmp';
+    try {
+      expect(loadConfig(ServiceConfig).DATABASE_URL).toBe('postgresql://localhost/cmp');
+    } finally {
+      if (saved === undefined) {
+        delete process.env['DATABASE_URL'];
+      } else {
+        process.env['DATABASE_URL'] = saved;
+      }
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsDefined, IsIn, IsInt, Max, Min } from 'class-validator';
+import { LOG_LEVELS, type LogLevel } from '../logging/log-level';
+import { IsHostPort, IsPostgresUrl, splitList } from './env-validators';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/**
+ * The variables every service reads. A service extends this class with its own variables
+ * and loads it with `loadConfig(MyServiceConfig)`.
+ */
+export class ServiceConfig {
+  @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of: ${NODE_ENVS.join(', ')}` })
+  readonly NODE_ENV: NodeEnv = 'development';
+
+  /** The HTTP port. */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  readonly PORT: number = 3000;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
+  readonly LOG_LEVEL: LogLevel = 'info';
+
+  /** The service's own database; required because no default could point at the right schema. */
+  @IsDefined({ message: 'DATABASE_URL is required' })
+  @IsPostgresUrl()
+  readonly DATABASE_URL: string;
+
+  /** Bootstrap brokers, read from a comma-separated `host:port` list. */
+  @Transform(({ value }) => splitList(value))
+  @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one host:port' })
+  @IsHostPort({ each: true })
+  readonly KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+}
