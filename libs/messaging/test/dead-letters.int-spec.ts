@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Consumer, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaBinaryMessage } from '@cmp/contracts';
-import { connectEventConsumer, createKafka, CreateMessagingTables1764150000000, TopicProvisioner } from '@cmp/messaging';
+import { connectEventConsumer, createKafka, CreateMessagingTables1764150000000, TopicProvisioner } from '../src';
 import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
 import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';

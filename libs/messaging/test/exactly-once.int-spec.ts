@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createKafka, CreateMessagingTables1764150000000, Outbox } from '@cmp/messaging';
+import { createKafka, CreateMessagingTables1764150000000, Outbox } from '../src';
 import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
 import { createScratchSchema, ScratchSchema, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';

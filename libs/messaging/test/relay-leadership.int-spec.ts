@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createKafka, CreateMessagingTables1764150000000, Outbox, OutboxRelay, TopicProvisioner } from '@cmp/messaging';
+import { createKafka, CreateMessagingTables1764150000000, Outbox, OutboxRelay, TopicProvisioner } from '../src';
 import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
 import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { incrementCounters } from './sample/sample-producer';

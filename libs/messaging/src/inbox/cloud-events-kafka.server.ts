@@ -138,7 +138,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 6,
       eachBatch: (payload) => this.consumeBatch(payload),
     });
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { connectEventConsumer } from '@cmp/messaging';
+import { connectEventConsumer } from '../../src';
 import { sampleConsumerModule } from './sample-consumer.module';
 
 /** The sample consumer as its own process, so a test can kill it with SIGKILL mid-batch. */

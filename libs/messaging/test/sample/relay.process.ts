@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createKafka, OutboxRelay, TopicProvisioner } from '@cmp/messaging';
+import { createKafka, OutboxRelay, TopicProvisioner } from '../../src';
 
 /** The sample producer's relay as its own process, so a test can kill it with SIGKILL. */
 function main(): void {

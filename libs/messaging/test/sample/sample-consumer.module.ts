@@ -2,7 +2,7 @@ import { Controller, DynamicModule, Module } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CloudEvent } from '@cmp/contracts';
-import { InboxContext, MessagingModule } from '@cmp/messaging';
+import { InboxContext, MessagingModule } from '../../src';
 import { schemaDataSourceOptions } from '@cmp/persistence';
 import { CounterIncrementedData, counterIncremented } from './sample-contracts';
 
@@ -30,10 +30,11 @@ export function sampleConsumerModule(settings: SampleConsumerSettings): DynamicM
       if (poison.has(event.data.counterId)) {
         throw new Error(`counter ${event.data.counterId} is poisoned`);
       }
-      await context.manager.query('INSERT INTO effects (event_id, counter_id, sequence) VALUES ($1, $2, $3)', [
+      await context.manager.query('INSERT INTO effects (event_id, counter_id, sequence, event_time) VALUES ($1, $2, $3, $4)', [
         event.id,
         event.data.counterId,
         event.data.sequence,
+        event.time,
       ]);
     }
   }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Outbox } from '@cmp/messaging';
+import { Outbox } from '../../src';
 import { counterIncremented } from './sample-contracts';
 
 /**

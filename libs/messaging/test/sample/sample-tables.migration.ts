@@ -16,6 +16,7 @@ export class CreateSampleTables1764150000001 implements MigrationInterface {
         event_id text NOT NULL,
         counter_id text NOT NULL,
         sequence integer NOT NULL,
+        event_time timestamptz NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
   }

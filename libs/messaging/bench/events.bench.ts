@@ -1,0 +1,209 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Kafka, Partitioners } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
+import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import {
+  connectEventConsumer,
+  createKafka,
+  CreateMessagingTables1764150000000,
+  Outbox,
+  OutboxRelay,
+  TopicProvisioner,
+} from '../src';
+import { counterIncremented } from '../test/sample/sample-contracts';
+import { sampleConsumerModule } from '../test/sample/sample-consumer.module';
+import { CreateSampleTables1764150000001 } from '../test/sample/sample-tables.migration';
+
+/**
+ * `npm run bench -- events [--events N] [--rate R] [--seconds S]`
+ *
+ * 1. raw: N messages through a bare kafkajs producer → consumer (no database at all);
+ * 2. outbox: N events written to the outbox in transactions, published by the relay, applied
+ *    by an `@EventPattern` handler through the inbox (one effect row each);
+ * 3. latency: events written at R per second for S seconds, measured from the event's time to
+ *    the commit of its effect.
+ * Both throughput runs use the same keys, partitions and payloads, in one process each.
+ */
+const KEYS = Array.from({ length: 50 }, (_, index) => `counter-${index}`);
+const WRITE_TRANSACTION_SIZE = 100;
+
+export async function runEventsBenchmark(args: string[]): Promise<void> {
+  const events = numberArg(args, '--events', 20_000);
+  const rate = numberArg(args, '--rate', 1_000);
+  const seconds = numberArg(args, '--seconds', 10);
+  const infra = testInfrastructure();
+  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench-events' });
+
+  const rawSeconds = await rawKafka(kafka, events);
+  const pipeline = await OutboxPipeline.start(kafka, infra.kafkaBrokers);
+  try {
+    const outboxSeconds = await pipeline.throughput(events);
+    const { p50, p99, achievedRate } = await pipeline.latency(rate, seconds);
+    const rawEps = events / rawSeconds;
+    const outboxEps = events / outboxSeconds;
+    log(`raw: ${events} messages in ${rawSeconds.toFixed(2)} s`);
+    log(`outbox: ${events} events in ${outboxSeconds.toFixed(2)} s`);
+    log(`latency at ${achievedRate.toFixed(0)} events/s for ${seconds} s: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+    process.stdout.write(
+      `RESULT events outbox_eps=${outboxEps.toFixed(0)} raw_eps=${rawEps.toFixed(0)} ratio=${(outboxEps / rawEps).toFixed(2)} p50_ms=${p50.toFixed(1)} p99_ms=${p99.toFixed(1)}\n`,
+    );
+  } finally {
+    await pipeline.stop();
+  }
+}
+
+async function rawKafka(kafka: Kafka, events: number): Promise<number> {
+  const topic = `bench.raw.${uniqueSuffix()}`;
+  const topics = new TopicProvisioner(kafka);
+  await topics.ensure([topic]);
+  await topics.close();
+  const consumer = kafka.consumer({ groupId: `${topic}.reader`, maxWaitTimeInMs: 200 });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  let received = 0;
+  await Promise.all([consumer.connect(), producer.connect()]);
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachBatch: async ({ batch }) => {
+        received += batch.messages.length;
+      },
+    });
+    await joined;
+    const started = process.hrtime.bigint();
+    for (let sent = 0; sent < events; sent += 1000) {
+      const messages = Array.from({ length: Math.min(1000, events - sent) }, (_, index) => {
+        const counterId = KEYS[(sent + index) % KEYS.length];
+        return { key: counterId, value: JSON.stringify({ counterId, sequence: sent + index + 1 }) };
+      });
+      await producer.send({ topic, acks: -1, messages });
+    }
+    await waitFor(async () => received, (n) => n >= events, { timeoutMs: 300_000, intervalMs: 10, what: 'raw messages' });
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    await Promise.all([consumer.disconnect(), producer.disconnect()]);
+  }
+}
+
+class OutboxPipeline {
+  private written = 0;
+
+  private constructor(
+    private readonly schema: ScratchSchema,
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+    private readonly app: INestApplication,
+    private readonly outbox: Outbox,
+    private readonly service: string,
+  ) {}
+
+  static async start(kafka: Kafka, brokers: string[]): Promise<OutboxPipeline> {
+    const service = `bench-${uniqueSuffix()}`;
+    const schema = await createScratchSchema('bench_events');
+    const dataSource = createSchemaDataSource({
+      url: schema.databaseUrl,
+      schema: schema.name,
+      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
+    });
+    await dataSource.initialize();
+    await runPendingMigrations(dataSource);
+    const topics = new TopicProvisioner(kafka);
+    await topics.ensure([counterIncremented(service).topic]);
+    const relay = new OutboxRelay({ databaseUrl: schema.databaseUrl, schema: schema.name, kafka, topics });
+    const app = await NestFactory.create(
+      sampleConsumerModule({ service, schema: schema.name, databaseUrl: schema.databaseUrl, brokers }),
+      { logger: ['error', 'warn'] },
+    );
+    const server = connectEventConsumer(app, { groupId: `${service}-effects` });
+    const joined = new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const consumer = server.unwrap<import('kafkajs').Consumer | undefined>();
+        if (!consumer) return;
+        clearInterval(poll);
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      }, 1);
+    });
+    await app.startAllMicroservices();
+    await app.init();
+    await joined;
+    relay.start();
+    return new OutboxPipeline(schema, dataSource, relay, app, new Outbox({ service }), service);
+  }
+
+  async throughput(events: number): Promise<number> {
+    const started = process.hrtime.bigint();
+    for (let done = 0; done < events; done += WRITE_TRANSACTION_SIZE) {
+      await this.write(Math.min(WRITE_TRANSACTION_SIZE, events - done));
+    }
+    await this.waitForEffects(this.written);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  }
+
+  async latency(rate: number, seconds: number): Promise<{ p50: number; p99: number; achievedRate: number }> {
+    const before = this.written;
+    const total = rate * seconds;
+    const started = Date.now();
+    let pacedWritten = 0;
+    while (pacedWritten < total) {
+      const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate));
+      if (due > pacedWritten) {
+        await this.write(due - pacedWritten);
+        pacedWritten = due;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const achievedRate = total / ((Date.now() - started) / 1000);
+    await this.waitForEffects(this.written);
+    const [row] = await this.dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+         FROM (SELECT extract(epoch FROM applied_at - event_time) * 1000 AS ms FROM effects WHERE sequence > $1) AS latencies`,
+      [before],
+    );
+    return { p50: Number(row.p50), p99: Number(row.p99), achievedRate };
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.relay.stop();
+    await this.dataSource.destroy();
+    await this.schema.drop();
+  }
+
+  /** One transaction of `count` events, as a producer service's command would write them. */
+  private async write(count: number): Promise<void> {
+    const contract = counterIncremented(this.service);
+    const first = this.written;
+    this.written += count;
+    await this.dataSource.transaction((manager) =>
+      this.outbox.add(
+        manager,
+        ...Array.from({ length: count }, (_, index) => {
+          const counterId = KEYS[(first + index) % KEYS.length];
+          return { contract, key: counterId, data: { counterId, sequence: first + index + 1 } };
+        }),
+      ),
+    );
+  }
+
+  private async waitForEffects(expected: number): Promise<void> {
+    await waitFor(
+      async () => Number((await this.dataSource.query('SELECT count(*) FROM effects'))[0].count),
+      (n) => n >= expected,
+      { timeoutMs: 300_000, intervalMs: 10, what: 'every effect' },
+    );
+  }
+}
+
+function numberArg(args: string[], name: string, fallback: number): number {
+  const index = args.indexOf(name);
+  const value = index >= 0 ? Number(args[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}

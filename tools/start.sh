@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Brings the CMP system up as local processes, without Docker: installs what is missing, starts
+# the Kafka broker from its jars (infra/kafka), prepares Postgres (infra/postgres: database cmp,
+# one role and schema per service), then starts every service in apps/ and waits until each one
+# reports ready. Idempotent: what already runs is left running. `npm run stop` stops it all.
+set -euo pipefail
+root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=tools/services.sh
+source tools/services.sh
+
+bash tools/setup.sh
+KAFKA_PORT="${KAFKA_PORT:-9092}" infra/kafka/start.sh
+CMP_DB_NAME=cmp infra/postgres/apply.sh
+
+mkdir -p tmp/logs tmp/pids
+started=()
+for service in $(cmp_services); do
+  port="$(cmp_service_port "$service")"
+  pid_file="tmp/pids/$service.pid"
+  if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    echo "$service: already running (pid $(cat "$pid_file"))"
+  else
+    password_var="CMP_DB_PASSWORD_${service^^}"
+    PORT="$port" \
+    DATABASE_URL="postgresql://cmp_$service:${!password_var:-cmp_$service}@127.0.0.1:5432/cmp" \
+    KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" \
+    SWC_NODE_PROJECT="$root/tsconfig.json" \
+      setsid nohup node -r @swc-node/register "apps/$service/src/main.ts" >"tmp/logs/$service.log" 2>&1 &
+    echo $! >"$pid_file"
+  fi
+  started+=("$service")
+done
+
+for service in "${started[@]}"; do
+  port="$(cmp_service_port "$service")"
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    if ! kill -0 "$(cat "tmp/pids/$service.pid")" 2>/dev/null; then
+      echo "$service: exited during start; last lines of tmp/logs/$service.log:" >&2
+      tail -n 30 "tmp/logs/$service.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "$service: not ready after 60 s (tmp/logs/$service.log)" >&2; exit 1; }
+  echo "$service: ready on http://127.0.0.1:$port (logs: tmp/logs/$service.log)"
+done
+[[ ${#started[@]} -gt 0 ]] || echo "no services in apps/ yet: Kafka and Postgres are up"
