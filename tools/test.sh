@@ -13,7 +13,15 @@ echo "== lint"
 npx nx run-many -t lint --outputStyle=static
 echo "== type check"
 npx tsc -p tsconfig.json --noEmit
+mkdir -p tmp
 echo "== unit tests"
-npx jest --config jest.config.js --ci
+npx jest --config jest.config.js --ci --json --outputFile=tmp/unit-results.json
 echo "== integration tests (real Kafka and Postgres)"
-npx jest --config jest.int.config.js --ci --runInBand
+npx jest --config jest.int.config.js --ci --runInBand --json --outputFile=tmp/integration-results.json
+
+# One closing line over both runs (set -e has already stopped a failing run above).
+node -e '
+  const runs = process.argv.slice(1).map((file) => require(require("node:path").resolve(file)));
+  const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+' tmp/unit-results.json tmp/integration-results.json

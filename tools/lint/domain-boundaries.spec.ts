@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/** Lints `source` as if it were the file at `path`, with the repository's own ESLint config. */
+function lint(path: string, source: string): string[] {
+  let output: string;
+  try {
+    output = execFileSync(join(root, 'node_modules', '.bin', 'eslint'), ['--stdin', '--stdin-filename', path, '-f', 'json'], {
+      cwd: root,
+      input: source,
+      env: { ...process.env, NX_DAEMON: 'false' },
+      encoding: 'utf8',
+    });
+  } catch (error) {
+    // ESLint exits 1 when it finds problems; the report is still on stdout.
+    output = (error as { stdout: string }).stdout;
+  }
+  const [report] = JSON.parse(output) as { messages: { ruleId: string; message: string }[] }[];
+  return report.messages.map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('the domain layer of a service', () => {
+  it.each(['@nestjs/common', 'typeorm', 'kafkajs', '@cmp/messaging'])('may not import %s', (module) => {
+    const problems = lint('apps/enrolment/src/domain/mentee.ts', `import * as framework from '${module}';\nexport const used = framework;\n`);
+    expect(problems).toEqual([expect.stringContaining(`'${module}' import is restricted`)]);
+  });
+
+  it('may import plain libraries and its own files', () => {
+    const problems = lint('apps/enrolment/src/domain/mentee.ts', `import { randomUUID } from 'node:crypto';\nexport const id = randomUUID;\n`);
+    expect(problems).toEqual([]);
+  });
+
+  it('leaves the other layers free to use the framework', () => {
+    const problems = lint('apps/enrolment/src/http/mentee.controller.ts', `import { Controller } from '@nestjs/common';\nexport const used = Controller;\n`);
+    expect(problems).toEqual([]);
+  });
+});
