@@ -1,11 +1,9 @@
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { join } from 'node:path';
 import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { createScratchSchema, ScratchSchema, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, waitFor } from '@cmp/testing';
 import {
-  connectEventConsumer,
   createKafka,
   CreateMessagingTables1764150000000,
   Outbox,
@@ -13,30 +11,31 @@ import {
   TopicProvisioner,
 } from '../src';
 import { counterIncremented } from '../test/sample/sample-contracts';
-import { sampleConsumerModule } from '../test/sample/sample-consumer.module';
 import { CreateSampleTables1764150000001 } from '../test/sample/sample-tables.migration';
 
 /**
  * `npm run bench -- events [--events N] [--rate R] [--seconds S]`
  *
- * 1. raw: N messages through a bare kafkajs producer → consumer (no database at all);
- * 2. outbox: N events written to the outbox in transactions, published by the relay, applied
- *    by an `@EventPattern` handler through the inbox (one effect row each);
+ * Two services, as in production: a producer (this process) and a consumer (a child process).
+ * 1. raw: N messages from a bare kafkajs producer to a bare kafkajs consumer (no database);
+ * 2. outbox: N events written to the outbox in transactions of 100, published by the relay,
+ *    applied by an `@EventPattern` handler through the inbox (one effect row each);
  * 3. latency: events written at R per second for S seconds, measured from the event's time to
  *    the commit of its effect.
- * Both throughput runs use the same keys, partitions and payloads, in one process each.
+ * Both throughput runs use the same keys, partition count and payload and are timed from the
+ * first write to the last message consumed (raw) or effect committed (outbox).
  */
 const KEYS = Array.from({ length: 50 }, (_, index) => `counter-${index}`);
 const WRITE_TRANSACTION_SIZE = 100;
 
-export async function runEventsBenchmark(args: string[]): Promise<void> {
+export async function run(args: string[]): Promise<void> {
   const events = numberArg(args, '--events', 20_000);
   const rate = numberArg(args, '--rate', 1_000);
   const seconds = numberArg(args, '--seconds', 10);
   const infra = testInfrastructure();
   const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench-events' });
 
-  const rawSeconds = await rawKafka(kafka, events);
+  const rawSeconds = await rawKafka(kafka, infra.kafkaBrokers, events);
   const pipeline = await OutboxPipeline.start(kafka, infra.kafkaBrokers);
   try {
     const outboxSeconds = await pipeline.throughput(events);
@@ -54,25 +53,19 @@ export async function runEventsBenchmark(args: string[]): Promise<void> {
   }
 }
 
-async function rawKafka(kafka: Kafka, events: number): Promise<number> {
+async function rawKafka(kafka: Kafka, brokers: string[], events: number): Promise<number> {
   const topic = `bench.raw.${uniqueSuffix()}`;
   const topics = new TopicProvisioner(kafka);
   await topics.ensure([topic]);
   await topics.close();
-  const consumer = kafka.consumer({ groupId: `${topic}.reader`, maxWaitTimeInMs: 200 });
+  const consumer = await startTsProcess(
+    join(__dirname, 'raw-consumer.process.ts'),
+    { KAFKA_BROKERS: brokers.join(','), RAW_TOPIC: topic, RAW_EXPECTED: String(events) },
+    { readyLine: 'ready' },
+  );
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  let received = 0;
-  await Promise.all([consumer.connect(), producer.connect()]);
+  await producer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.run({
-      partitionsConsumedConcurrently: 3,
-      eachBatch: async ({ batch }) => {
-        received += batch.messages.length;
-      },
-    });
-    await joined;
     const started = process.hrtime.bigint();
     for (let sent = 0; sent < events; sent += 1000) {
       const messages = Array.from({ length: Math.min(1000, events - sent) }, (_, index) => {
@@ -81,10 +74,15 @@ async function rawKafka(kafka: Kafka, events: number): Promise<number> {
       });
       await producer.send({ topic, acks: -1, messages });
     }
-    await waitFor(async () => received, (n) => n >= events, { timeoutMs: 300_000, intervalMs: 10, what: 'raw messages' });
+    await waitFor(async () => consumer.output().includes('received'), (done) => done, {
+      timeoutMs: 300_000,
+      intervalMs: 2,
+      what: 'the raw consumer to receive every message',
+    });
     return Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
-    await Promise.all([consumer.disconnect(), producer.disconnect()]);
+    await producer.disconnect();
+    await consumer.stop();
   }
 }
 
@@ -95,7 +93,7 @@ class OutboxPipeline {
     private readonly schema: ScratchSchema,
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-    private readonly app: INestApplication,
+    private readonly consumer: TsProcess,
     private readonly outbox: Outbox,
     private readonly service: string,
   ) {}
@@ -113,32 +111,34 @@ class OutboxPipeline {
     const topics = new TopicProvisioner(kafka);
     await topics.ensure([counterIncremented(service).topic]);
     const relay = new OutboxRelay({ databaseUrl: schema.databaseUrl, schema: schema.name, kafka, topics });
-    const app = await NestFactory.create(
-      sampleConsumerModule({ service, schema: schema.name, databaseUrl: schema.databaseUrl, brokers }),
-      { logger: ['error', 'warn'] },
+    const consumer = await startTsProcess(
+      join(__dirname, '..', 'test', 'sample', 'consumer.process.ts'),
+      {
+        DATABASE_URL: schema.databaseUrl,
+        KAFKA_BROKERS: brokers.join(','),
+        SAMPLE_SCHEMA: schema.name,
+        SAMPLE_SERVICE: service,
+        SAMPLE_GROUP: `${service}-effects`,
+      },
+      { readyLine: 'consumer ready' },
     );
-    const server = connectEventConsumer(app, { groupId: `${service}-effects` });
-    const joined = new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        const consumer = server.unwrap<import('kafkajs').Consumer | undefined>();
-        if (!consumer) return;
-        clearInterval(poll);
-        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
-      }, 1);
-    });
-    await app.startAllMicroservices();
-    await app.init();
-    await joined;
     relay.start();
-    return new OutboxPipeline(schema, dataSource, relay, app, new Outbox({ service }), service);
+    return new OutboxPipeline(schema, dataSource, relay, consumer, new Outbox({ service }), service);
   }
-
   async throughput(events: number): Promise<number> {
     const started = process.hrtime.bigint();
     for (let done = 0; done < events; done += WRITE_TRANSACTION_SIZE) {
       await this.write(Math.min(WRITE_TRANSACTION_SIZE, events - done));
     }
+    const wroteMs = Number(process.hrtime.bigint() - started) / 1e6;
+    await waitFor(
+      async () => Number((await this.dataSource.query('SELECT count(*) FROM outbox WHERE published_at IS NULL'))[0].count),
+      (backlog) => backlog === 0,
+      { timeoutMs: 300_000, intervalMs: 10, what: 'the relay to publish every row' },
+    );
+    const publishedMs = Number(process.hrtime.bigint() - started) / 1e6;
     await this.waitForEffects(this.written);
+    log(`outbox stages: written after ${wroteMs.toFixed(0)} ms, published after ${publishedMs.toFixed(0)} ms`);
     return Number(process.hrtime.bigint() - started) / 1e9;
   }
 
@@ -166,7 +166,7 @@ class OutboxPipeline {
   }
 
   async stop(): Promise<void> {
-    await this.app.close();
+    await this.consumer.stop();
     await this.relay.stop();
     await this.dataSource.destroy();
     await this.schema.drop();

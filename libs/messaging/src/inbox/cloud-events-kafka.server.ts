@@ -81,6 +81,10 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   private producer: Producer | undefined;
   private readonly maxAttempts: number;
   private readonly transactionBatchSize: number;
+  /** Nest's pattern lookup parses the pattern on every call; handlers never change once listening. */
+  private readonly handlersByType = new Map<string, MessageHandler | null>();
+  private joinedGroup: () => void = () => undefined;
+  private readonly joined = new Promise<void>((resolve) => (this.joinedGroup = resolve));
 
   constructor(private readonly settings: CloudEventsConsumerSettings) {
     super();
@@ -103,6 +107,11 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     await this.producer?.disconnect();
     this.consumer = undefined;
     this.producer = undefined;
+  }
+
+  /** Resolves once the consumer has joined its group and has partitions to read. */
+  whenJoined(): Promise<void> {
+    return this.joined;
   }
 
   on(): never {
@@ -132,6 +141,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     await this.settings.topics.ensure(topics);
     const sessionTimeout = this.settings.sessionTimeoutMs ?? 30_000;
     this.consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 10) });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.joinedGroup());
     await this.consumer.connect();
     // A new group starts from the beginning: read models must be rebuildable from the topics.
     await this.consumer.subscribe({ topics, fromBeginning: true });
@@ -182,7 +192,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     } catch (error) {
       return { kind: 'dead', message, reason: 'unparseable', error: error as Error };
     }
-    const handler = this.getHandlerByPattern(event.type);
+    const handler = this.handlerFor(event.type);
     if (!handler) return { kind: 'ignore', message };
     const contract = findEventContract(event.type);
     if (!contract) {
@@ -194,6 +204,15 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
       if (error instanceof EventValidationError) return { kind: 'dead', message, reason: 'invalid', error };
       throw error;
     }
+  }
+
+  private handlerFor(type: string): MessageHandler | null {
+    let handler = this.handlersByType.get(type);
+    if (handler === undefined) {
+      handler = this.getHandlerByPattern(type);
+      this.handlersByType.set(type, handler);
+    }
+    return handler;
   }
 
   /** Fast path: everything in one transaction; if anything fails, one at a time with retries. */

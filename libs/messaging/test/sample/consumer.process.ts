@@ -20,9 +20,13 @@ async function main(): Promise<void> {
     { logger: ['error', 'warn'] },
   );
   app.enableShutdownHooks();
-  connectEventConsumer(app, { groupId: env('SAMPLE_GROUP'), sessionTimeoutMs: Number(process.env.SAMPLE_SESSION_TIMEOUT_MS ?? 30_000) });
+  const server = connectEventConsumer(app, {
+    groupId: env('SAMPLE_GROUP'),
+    sessionTimeoutMs: Number(process.env.SAMPLE_SESSION_TIMEOUT_MS ?? 30_000),
+  });
   await app.startAllMicroservices();
   await app.init();
+  await server.whenJoined();
   process.stdout.write('consumer ready\n');
 }
 
