@@ -203,14 +203,16 @@ describe('docker-compose.yml', () => {
     // cannot drift apart.
     const documented = required(/^# {3}enrolment:\n(?:# {5}.*\n)+/m.exec(text)?.[0], 'the example entry');
     const example = documented.replace(/^# /gm, '');
-    const withExample = text.replace(/^services:\n/m, `services:\n${example}`);
+    // The real entry of the same name, if there is one by now, makes way for the example.
+    const withoutReal = text.replace(/^ {2}enrolment:\n(?: {4}.*\n)+/m, '');
+    const withExample = withoutReal.replace(/^services:\n/m, `services:\n${example}`);
     const entry = parseCompose(withExample).services.enrolment;
     expect(isBuiltFromServiceDockerfile(entry)).toBe(true);
     expect(serviceEntryProblems('enrolment', entry)).toEqual([]);
 
     // And the checks do catch an entry that borrows another service's role.
     const borrowed = example.replace('postgresql://cmp_enrolment:', 'postgresql://cmp_matching:');
-    const withBorrowed = text.replace(/^services:\n/m, `services:\n${borrowed}`);
+    const withBorrowed = withoutReal.replace(/^services:\n/m, `services:\n${borrowed}`);
     expect(serviceEntryProblems('enrolment', parseCompose(withBorrowed).services.enrolment)).toEqual([
       expect.stringContaining('DATABASE_URL must use role cmp_enrolment'),
     ]);

@@ -24,7 +24,14 @@ function lint(path: string, source: string): string[] {
 describe('the domain layer of a service', () => {
   it.each(['@nestjs/common', 'typeorm', 'kafkajs', '@cmp/messaging'])('may not import %s', (module) => {
     const problems = lint('apps/enrolment/src/domain/mentee.ts', `import * as framework from '${module}';\nexport const used = framework;\n`);
-    expect(problems).toEqual([expect.stringContaining(`'${module}' import is restricted`)]);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(`'${module}' import is restricted`)]));
+  });
+
+  it('is also held to it by the module-boundary rule for its project', () => {
+    const problems = lint('apps/enrolment/src/domain/mentee.ts', `import { Repository } from 'typeorm';\nexport const used = Repository;\n`);
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^@nx\/enforce-module-boundaries: .*not allowed to import "typeorm"/)]),
+    );
   });
 
   it('may import plain libraries and its own files', () => {

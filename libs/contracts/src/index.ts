@@ -7,3 +7,7 @@ export * from './envelope/event-contract';
 export * from './envelope/event-type';
 export * from './envelope/kafka-binary-mode';
 export * from './envelope/structured-mode';
+export * from './reference';
+export * from './enrolment';
+export * from './matching';
+export * from './scheduling';

@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { eventsTopic } from '@cmp/contracts';
 import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
 import { createKafka } from './kafka/kafka-client';
 import { DEFAULT_TOPIC_SETTINGS, TopicProvisioner, TopicSettings } from './kafka/topic-provisioner';
@@ -14,6 +15,8 @@ export interface MessagingSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
   readonly topics?: TopicSettings;
+  /** Topics the service publishes on besides `cmp.<service>.events`, created at start-up. */
+  readonly extraTopics?: readonly string[];
   /** Run the outbox relay in this process (default). Turn off for a process that only reads. */
   readonly runRelay?: boolean;
   readonly clock?: () => Date;
@@ -38,8 +41,17 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 @Injectable()
-class KafkaResources implements OnApplicationShutdown {
-  constructor(private readonly topics: TopicProvisioner) {}
+class KafkaResources implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly topics: TopicProvisioner,
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+  ) {}
+
+  /** The service's own topics exist before anyone subscribes to them or it first publishes. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.settings.runRelay === false) return;
+    await this.topics.ensure([eventsTopic(this.settings.service), ...(this.settings.extraTopics ?? [])]);
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.topics.close();

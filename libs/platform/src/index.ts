@@ -57,3 +57,4 @@ export { PLATFORM_MODULE_OPTIONS, type PlatformModuleOptions } from './bootstrap
 export { PlatformModule } from './bootstrap/platform.module';
 
 export type { HttpRequest, HttpResponse, NextFunction } from './http/http-message';
+export { type OpenApiSettings, setupOpenApi } from './openapi/setup-openapi';

@@ -4,3 +4,4 @@ export * from './ts-process';
 export * from './wait-for';
 export { default as prepareTestInfrastructure } from './global-setup';
 export { default as releaseTestInfrastructure } from './global-teardown';
+export * from './event-probe';

@@ -9,6 +9,7 @@ import {
   eventType,
   EventValidationError,
   findEventContract,
+  isCompactedTopic,
   fromKafkaBinaryMessage,
   fromStructuredJson,
   parseEventType,
@@ -61,6 +62,16 @@ describe('event type names', () => {
     expect(deadLetterTopic('scheduling')).toBe('scheduling.dlq');
   });
 
+  it('puts a contract on another topic of its producer only', () => {
+    const contact = defineEvent('dk.cmp.samplesvc.contact.v1', SeatsReservedData, { topic: 'cmp.samplesvc.contacts', compacted: true });
+    expect(contact).toMatchObject({ topic: 'cmp.samplesvc.contacts', compacted: true });
+    expect(isCompactedTopic('cmp.samplesvc.contacts')).toBe(true);
+    expect(isCompactedTopic(SeatsReserved.topic)).toBe(false);
+    expect(() => defineEvent('dk.cmp.samplesvc.stray.v1', SeatsReservedData, { topic: 'cmp.othersvc.contacts' })).toThrow(
+      'must be published on a topic of its producer',
+    );
+  });
+
   it('registers the contract under its wire name and refuses a second class for it', () => {
     expect(findEventContract(SeatsReserved.type)?.dataClass).toBe(SeatsReservedData);
     class Impostor {}
@@ -78,9 +89,17 @@ describe('Kafka binary mode', () => {
       ce_type: 'dk.cmp.samplesvc.seats-reserved.v1',
       ce_correlationid: 'req-42',
     });
-    expect(JSON.parse(message.value)).toEqual(event.data);
+    expect(JSON.parse(message.value as string)).toEqual(event.data);
     const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]));
-    expect(fromKafkaBinaryMessage({ value: Buffer.from(message.value), headers })).toEqual(event);
+    expect(fromKafkaBinaryMessage({ value: Buffer.from(message.value as string), headers })).toEqual(event);
+  });
+
+  it('writes a tombstone as a message without value, and reads it back with null data', () => {
+    const tombstone = { ...event, data: null };
+    const message = toKafkaBinaryMessage(tombstone);
+    expect(message.value).toBeNull();
+    expect(message.headers.ce_id).toBe(event.id);
+    expect(fromKafkaBinaryMessage({ value: null, headers: message.headers })).toEqual(tombstone);
   });
 
   it('is readable by the official CloudEvents SDK', () => {

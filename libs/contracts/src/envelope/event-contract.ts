@@ -14,19 +14,51 @@ export interface EventContract<TData extends object = object> {
   readonly service: string;
   readonly version: number;
   readonly dataClass: new () => TData;
+  /**
+   * Published on a compacted topic that keeps the latest record per key; a record without data
+   * (a tombstone) deletes the key.
+   */
+  readonly compacted: boolean;
+}
+
+export interface EventContractOptions {
+  /** Another topic of the same producer, `cmp.<service>.<name>`, instead of `cmp.<service>.events`. */
+  readonly topic?: string;
+  readonly compacted?: boolean;
 }
 
 const contractsByType = new Map<string, EventContract>();
+const compactedTopics = new Set<string>();
 
-export function defineEvent<TData extends object>(type: string, dataClass: new () => TData): EventContract<TData> {
+export function defineEvent<TData extends object>(
+  type: string,
+  dataClass: new () => TData,
+  options: EventContractOptions = {},
+): EventContract<TData> {
   const { service, version } = parseEventType(type);
+  const topic = options.topic ?? topicOfEventType(type);
+  if (!topic.startsWith(`cmp.${service}.`)) {
+    throw new Error(`${type} must be published on a topic of its producer (cmp.${service}.*), not ${topic}`);
+  }
   const existing = contractsByType.get(type);
   if (existing && existing.dataClass !== dataClass) {
     throw new Error(`event type ${type} is already defined by ${existing.dataClass.name}`);
   }
-  const contract: EventContract<TData> = Object.freeze({ type, topic: topicOfEventType(type), service, version, dataClass });
+  const compacted = options.compacted ?? false;
+  const contract: EventContract<TData> = Object.freeze({ type, topic, service, version, dataClass, compacted });
   contractsByType.set(type, contract as EventContract);
+  if (compacted) compactedTopics.add(topic);
   return contract;
+}
+
+/** Whether a loaded contract declares the topic compacted (topics are created to match). */
+export function isCompactedTopic(topic: string): boolean {
+  return compactedTopics.has(topic);
+}
+
+/** Every contract loaded so far (for catalogues and contract tests). */
+export function loadedEventContracts(): EventContract[] {
+  return [...contractsByType.values()];
 }
 
 /** The contract registered for a wire name, if the module defining it has been loaded. */

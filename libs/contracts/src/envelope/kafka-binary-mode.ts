@@ -7,7 +7,8 @@ import { EnvelopeError } from './envelope-error';
  */
 export interface KafkaBinaryMessage {
   key: string | null;
-  value: string;
+  /** Null for a tombstone: on a compacted topic it deletes the key. */
+  value: string | null;
   headers: Record<string, string>;
 }
 
@@ -22,7 +23,7 @@ export function toKafkaBinaryMessage(event: CloudEvent, key: string | null = eve
     if (name === 'data' || name === 'datacontenttype' || value === undefined) continue;
     headers[`${HEADER_PREFIX}${name}`] = String(value);
   }
-  return { key, value: JSON.stringify(event.data ?? null), headers };
+  return { key, value: event.data === null ? null : JSON.stringify(event.data), headers };
 }
 
 export function fromKafkaBinaryMessage(message: {
@@ -47,12 +48,13 @@ export function fromKafkaBinaryMessage(message: {
   if (contentType !== undefined && !contentType.startsWith(JSON_CONTENT_TYPE)) {
     throw new EnvelopeError(`unsupported content-type "${contentType}"`);
   }
-  if (message.value === null) throw new EnvelopeError('message has no value');
-  let data: unknown;
-  try {
-    data = JSON.parse(message.value.toString());
-  } catch (error) {
-    throw new EnvelopeError(`value is not JSON: ${(error as Error).message}`);
+  let data: unknown = null;
+  if (message.value !== null) {
+    try {
+      data = JSON.parse(message.value.toString());
+    } catch (error) {
+      throw new EnvelopeError(`value is not JSON: ${(error as Error).message}`);
+    }
   }
   return {
     ...attributes,

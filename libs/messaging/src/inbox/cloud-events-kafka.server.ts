@@ -40,6 +40,7 @@ export interface CloudEventsConsumerSettings {
 /** A message ready to apply: decoded, validated, and with a handler to apply it. */
 interface Applicable {
   readonly message: KafkaMessage;
+  /** Data is null only for a tombstone on a compacted topic. */
   readonly event: CloudEvent<object>;
   readonly handler: MessageHandler;
 }
@@ -197,6 +198,9 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     const contract = findEventContract(event.type);
     if (!contract) {
       return { kind: 'dead', message, reason: 'invalid', error: new EnvelopeError(`no contract is loaded for ${event.type}`) };
+    }
+    if (event.data === null && contract.compacted) {
+      return { kind: 'apply', item: { message, handler, event: event as CloudEvent<object> } };
     }
     try {
       return { kind: 'apply', item: { message, handler, event: { ...event, data: validateEventData(contract, event.data) } } };

@@ -1,4 +1,5 @@
 import { Admin, Kafka } from 'kafkajs';
+import { isCompactedTopic } from '@cmp/contracts';
 
 export interface TopicSettings {
   /** Several partitions so that consumers can scale out; keys keep per-entity order. */
@@ -34,6 +35,7 @@ export class TopicProvisioner {
           topic,
           numPartitions: this.settings.partitions,
           replicationFactor: this.settings.replicationFactor,
+          configEntries: isCompactedTopic(topic) ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
         })),
       });
     }

@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * service's migration list; it creates the tables in the schema on the connection's search path.
  *
  * - `outbox`: events written in the same transaction as the state change; the relay publishes
- *   unpublished rows in id order. A statement trigger NOTIFYs the relay at commit.
+ *   unpublished rows in id order. A statement trigger NOTIFYs the relay at commit. A row without
+ *   payload is a tombstone for a compacted topic.
  * - `inbox`: one row per (consumer group, event id) applied; written in the handler's own
  *   transaction, so a redelivered event finds its row and is skipped.
  */
@@ -21,7 +22,7 @@ export class CreateMessagingTables1764150000000 implements MigrationInterface {
         topic text NOT NULL,
         message_key text,
         headers jsonb NOT NULL,
-        payload text NOT NULL,
+        payload text,
         created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         published_at timestamptz
       )`);

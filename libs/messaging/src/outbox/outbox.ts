@@ -3,12 +3,11 @@ import { EntityManager } from 'typeorm';
 import { CloudEvent, EventContract, toKafkaBinaryMessage, validateEventData } from '@cmp/contracts';
 import { correlationContext } from '@cmp/platform';
 
-export interface OutgoingEvent<TData extends object> {
+export type OutgoingEvent<TData extends object> = {
   readonly contract: EventContract<TData>;
-  readonly data: TData;
   /** The aggregate id: Kafka key and CloudEvents `subject`, so one entity's events stay in order. */
   readonly key: string;
-}
+} & ({ readonly data: TData } | { readonly tombstone: true });
 
 export interface OutboxSettings {
   /** The producing service, e.g. `enrolment`; becomes the CloudEvents `source` `/cmp/enrolment`. */
@@ -30,7 +29,7 @@ export class Outbox {
     this.clock = settings.clock ?? (() => new Date());
   }
 
-  async add(manager: EntityManager, ...events: OutgoingEvent<object>[]): Promise<CloudEvent[]> {
+  async add(manager: EntityManager, ...events: OutgoingEvent<object>[]): Promise<CloudEvent<object | null>[]> {
     if (events.length === 0) return [];
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Outbox.add needs the EntityManager of an open transaction');
@@ -50,8 +49,12 @@ export class Outbox {
     return envelopes;
   }
 
-  private envelope({ contract, data, key }: OutgoingEvent<object>): CloudEvent {
-    const validated = validateEventData(contract, data);
+  private envelope(event: OutgoingEvent<object>): CloudEvent<object | null> {
+    const { contract, key } = event;
+    if ('tombstone' in event && !contract.compacted) {
+      throw new Error(`${contract.type} is not on a compacted topic: it has no tombstones`);
+    }
+    const validated = 'data' in event ? validateEventData(contract, event.data) : null;
     const id = randomUUID();
     const cause = correlationContext.current();
     return {
@@ -65,7 +68,7 @@ export class Outbox {
       correlationid: cause?.correlationId ?? id,
       causationid: cause?.causationId ?? cause?.requestId,
       // Serialise what was validated, not what was passed: the contract decides which fields leave.
-      data: JSON.parse(JSON.stringify(validated)),
+      data: validated === null ? null : JSON.parse(JSON.stringify(validated)),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { type INestApplication, Logger as NestLogger, type NestApplicationOptions, type Type } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger, type NestApplicationOptions } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef, NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { CorrelationIdMiddleware } from '../correlation/correlation-id.middleware';
@@ -16,7 +16,7 @@ import { PLATFORM_MODULE_OPTIONS, type PlatformModuleOptions } from './platform-
  * `NestFactory.create` (CORS, raw body for signature checks).
  */
 export async function createServiceApp(
-  module: Type<unknown>,
+  module: Parameters<typeof NestFactory.create>[0],
   options: NestApplicationOptions = {},
 ): Promise<INestApplication> {
   // Buffered until the pino logger is installed, so start-up lines share the JSON format.

@@ -1,0 +1,78 @@
+import { CallHandler, ConflictException, ExecutionContext, Injectable, NestInterceptor, UnprocessableEntityException, BadRequestException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { IdempotencyRecordEntity } from '../infrastructure/entities';
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const RETENTION_HOURS = 24;
+
+interface HttpRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string | undefined>;
+}
+
+interface HttpResponse {
+  statusCode: number;
+  status(code: number): void;
+}
+
+/**
+ * Honours `Idempotency-Key` on every POST: the first request with a key runs and its response is
+ * kept for 24 hours; a retry with the same key and body gets that response again without running
+ * anything; the same key with another body, or while the first is still running, is refused.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    const response = context.switchToHttp().getResponse<HttpResponse>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key must be 1–200 characters of A-Z a-z 0-9 . _ : -');
+
+    const route = `${request.method} ${request.path}`;
+    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    return from(this.claim(key, route, requestHash)).pipe(
+      switchMap((existing) => {
+        if (!existing) return this.runAndStore(next, key, route, request, response);
+        if (existing.requestHash !== requestHash) {
+          throw new UnprocessableEntityException('this Idempotency-Key was used with a different request');
+        }
+        if (existing.statusCode === null) throw new ConflictException('a request with this Idempotency-Key is still being processed');
+        response.status(existing.statusCode);
+        return of(existing.responseBody);
+      }),
+    );
+  }
+
+  /** Inserts the key, or returns the record another request made with it. */
+  private async claim(key: string, route: string, requestHash: string): Promise<IdempotencyRecordEntity | null> {
+    await this.dataSource.query(`DELETE FROM idempotency_records WHERE created_at < now() - make_interval(hours => $1)`, [RETENTION_HOURS]);
+    const inserted = await this.dataSource.query(
+      `INSERT INTO idempotency_records (key, route, request_hash, person_ids) VALUES ($1, $2, $3, '[]')
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [key, route, requestHash],
+    );
+    if (inserted.length > 0) return null;
+    return this.dataSource.manager.findOneByOrFail(IdempotencyRecordEntity, { key, route });
+  }
+
+  private runAndStore(next: CallHandler, key: string, route: string, request: HttpRequest, response: HttpResponse): Observable<unknown> {
+    return next.handle().pipe(
+      switchMap((body) => {
+        const personIds = [...new Set([...route.matchAll(UUID), ...JSON.stringify(body ?? null).matchAll(UUID)].map((match) => match[0]))];
+        return from(
+          this.dataSource.manager.update(IdempotencyRecordEntity, { key, route }, { statusCode: response.statusCode, responseBody: body as object, personIds }),
+        ).pipe(switchMap(() => of(body)));
+      }),
+      // A failed request is not remembered: the client may correct it and retry with the same key.
+      catchError((error) => from(this.dataSource.manager.delete(IdempotencyRecordEntity, { key, route })).pipe(switchMap(() => throwError(() => error)))),
+    );
+  }
+}

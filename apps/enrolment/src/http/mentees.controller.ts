@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApplyAsMenteeHandler } from '../application/apply-as-mentee/apply-as-mentee.handler';
+import { EnrolmentQueries } from '../application/queries/enrolment-queries';
+import { ReviewApplicationHandler } from '../application/review-application/review-application.handler';
+import { WithdrawMenteeHandler } from '../application/withdraw-mentee/withdraw-mentee.handler';
+import { ActingAs } from './actor.decorator';
+import { ApplyRequest, ListMenteesQuery, RejectRequest, WithdrawMenteeRequest } from './dto/mentee.request.dto';
+
+@Controller()
+export class MenteesController {
+  constructor(
+    private readonly apply: ApplyAsMenteeHandler,
+    private readonly review: ReviewApplicationHandler,
+    private readonly withdrawal: WithdrawMenteeHandler,
+    private readonly queries: EnrolmentQueries,
+  ) {}
+
+  @Post('applications')
+  submit(@ActingAs() actor: string, @Body() body: ApplyRequest) {
+    return this.apply.execute(actor, body);
+  }
+
+  @Get('mentees')
+  list(@Query() query: ListMenteesQuery) {
+    return this.queries.mentees(query, query);
+  }
+
+  @Get('mentees/:id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.mentee(id);
+  }
+
+  @Post('mentees/:id/accept')
+  @HttpCode(200)
+  accept(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.review.accept(actor, id);
+  }
+
+  @Post('mentees/:id/reject')
+  @HttpCode(200)
+  reject(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectRequest) {
+    return this.review.reject(actor, id, body.reason);
+  }
+
+  @Post('mentees/:id/withdraw')
+  @HttpCode(200)
+  withdraw(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMenteeRequest) {
+    return this.withdrawal.execute(actor, { menteeId: id, ...body });
+  }
+}
