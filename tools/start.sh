@@ -47,3 +47,14 @@ for service in "${started[@]}"; do
   echo "$service: ready on http://127.0.0.1:$port (logs: tmp/logs/$service.log)"
 done
 [[ ${#started[@]} -gt 0 ]] || echo "no services in apps/ yet: Kafka and Postgres are up"
+
+# Demo data (tools/seed/seed-demo.ts), loaded through the enrolment API once the services are
+# ready. It loads only into a system without it, so running start.sh again is harmless;
+# CMP_SEED=false skips it.
+if [[ "${CMP_SEED:-true}" != false && " ${started[*]} " == *" enrolment "* ]]; then
+  echo "seed: loading demo data"
+  ENROLMENT_URL="http://127.0.0.1:$(cmp_service_port enrolment)" \
+  SWC_NODE_PROJECT="$root/tsconfig.json" \
+    node -r @swc-node/register tools/seed/seed-demo.ts \
+    || { echo "seed: failed (the services are up; CMP_SEED=false skips the seed)" >&2; exit 1; }
+fi

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { connectEventConsumer } from '@cmp/messaging';
-import { configureServiceApp } from '@cmp/platform';
+import { configureServiceApp, setupOpenApi } from '@cmp/platform';
 import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix } from '@cmp/testing';
 import { EnrolmentModule } from '../src/enrolment.module';
 
@@ -31,6 +31,7 @@ export async function startEnrolment(now = new Date('2026-12-01T10:00:00Z')): Pr
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureServiceApp(app);
+  setupOpenApi(app, { title: 'CMP enrolment (internal)', description: 'test' });
   connectEventConsumer(app, { groupId: `enrolment-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();
   await app.init();

@@ -275,4 +275,93 @@ describe('enrolment service', () => {
     await call('get', `/mentees/${mentee.id}`).expect(404);
     await call('get', `/people/${mentee.id}/export`).expect(404);
   });
+
+  it('lets a mentor pause, resume, change capacity and withdraw, telling matching each time', async () => {
+    const organisationId = await organisation();
+    const cohortId = await openCohort();
+    const registered = call('post', '/mentors', mentorBody(organisationId, [cohortId]));
+    const mentor = (await registered.expect(201)).body;
+    expect(await emitted(registered.correlationId, 2)).toEqual(['contact.v1', 'mentor-registered.v1']);
+
+    const paused = call('post', `/mentors/${mentor.id}/pause`);
+    expect((await paused.expect(200)).body.status).toBe('paused');
+    await call('post', `/mentors/${mentor.id}/pause`).expect(409);
+    await call('post', `/mentors/${mentor.id}/resume`).expect(200);
+
+    const changed = call('patch', `/mentors/${mentor.id}`, { capacity: 3, availability: [{ day: 'wed', start: '08:00', end: '09:30' }] });
+    expect((await changed.expect(200)).body).toMatchObject({ capacity: 3 });
+    const [updated] = await probe.expectExactly((probed) => probed.event.correlationid === changed.correlationId, 1);
+    expect(updated.event).toMatchObject({ type: 'dk.cmp.enrolment.mentor-updated.v1', data: { mentorId: mentor.id, profile: { capacity: 3 } } });
+    await call('patch', `/mentors/${mentor.id}`, { capacity: 4 }).expect(400);
+    await call('patch', `/mentors/${mentor.id}`, { availability: [{ day: 'wed', start: '10:00', end: '09:00' }] }).expect(422);
+
+    const withdrawn = call('post', `/mentors/${mentor.id}/withdraw`, { reason: 'moving abroad' });
+    await withdrawn.expect(200);
+    expect(await emitted(withdrawn.correlationId, 1)).toEqual(['mentor-withdrew.v1']);
+    await call('patch', `/mentors/${mentor.id}`, { capacity: 1 }).expect(409);
+  });
+
+  it('stops an optional purpose at once when its consent is withdrawn, and keeps participation consent', async () => {
+    const cohortId = await openCohort();
+    const mentee = (await call('post', '/applications', applicationBody({ cohortId })).expect(201)).body;
+    const withdrawn = call('put', `/people/${mentee.id}/consents/share-outcomes-with-referrer`, { granted: false, noticeVersion: '2026-09' });
+    await withdrawn.expect(200);
+    const [changed] = await probe.expectExactly((probed) => probed.event.correlationid === withdrawn.correlationId, 1);
+    expect(changed.event.data).toMatchObject({ personId: mentee.id, purpose: 'share-outcomes-with-referrer', granted: false });
+    const refused = await call('put', `/people/${mentee.id}/consents/programme-participation`, { granted: false, noticeVersion: '2026-09' }).expect(422);
+    expect(refused.body.detail).toContain('withdraw from the programme');
+  });
+
+  it('pages and filters lists', async () => {
+    const cohortId = await openCohort();
+    for (let index = 0; index < 3; index += 1) await call('post', '/applications', applicationBody({ cohortId })).expect(201);
+    const page = (await call('get', `/mentees?cohortId=${cohortId}&status=applied&limit=2&offset=1`).expect(200)).body;
+    expect(page).toMatchObject({ total: 3, limit: 2, offset: 1 });
+    expect(page.items).toHaveLength(2);
+    await call('get', '/mentees?limit=1000').expect(400);
+    await call('get', '/mentees?colour=blue').expect(400);
+  });
+
+  it('documents its API as OpenAPI 3 with the schemas it validates against', async () => {
+    const document = (await call('get', '/openapi.json').expect(200)).body;
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/applications', '/mentees/{id}/withdraw', '/people/{id}/erase', '/cohorts/{id}/open']));
+    const apply = document.components.schemas.ApplyRequest;
+    expect(apply.required).toEqual(expect.arrayContaining(['name', 'email', 'consents', 'targetOccupations']));
+    expect(apply.properties.email).toMatchObject({ format: 'email' });
+  });
+
+  it('keeps no referral code in clear text, not even for a replayed request', async () => {
+    const organisationId = await organisation();
+    const cohortId = await openCohort();
+    await call('post', `/organisations/${organisationId}/placements`, { cohortId, count: 2 }).expect(201);
+    const key = `referral-${randomUUID()}`;
+    const first = (await call('post', `/organisations/${organisationId}/referrals`, { cohortId }, { 'idempotency-key': key }).expect(201)).body;
+    expect(first.expiresAt).toBe('2027-01-15T22:59:59.999Z'); // the end of the cohort's application deadline
+    const replay = (await call('post', `/organisations/${organisationId}/referrals`, { cohortId }, { 'idempotency-key': key }).expect(201)).body;
+    expect(replay).toMatchObject({ id: first.id, secretsWithheld: ['code'] });
+    expect(replay.code).toBeUndefined();
+    const [{ hits }] = await service.dataSource.query(
+      `SELECT count(*)::int AS hits FROM idempotency_records WHERE response_body::text LIKE $1`,
+      [`%${first.code}%`],
+    );
+    expect(hits).toBe(0);
+    // Another party cannot replay someone else's key.
+    const other = await request(service.app.getHttpServer())
+      .post(`/organisations/${organisationId}/referrals`)
+      .set('x-actor', 'partner:other')
+      .set('idempotency-key', key)
+      .send({ cohortId })
+      .expect(201);
+    expect(other.body.id).not.toBe(first.id);
+  });
+
+  it('never reserves more placements in a cohort than it has places', async () => {
+    const cohortId = await openCohort(10);
+    const [first, second] = [await organisation(), await organisation()];
+    await call('post', `/organisations/${first}/placements`, { cohortId, count: 6 }).expect(201);
+    const refused = await call('post', `/organisations/${second}/placements`, { cohortId, count: 5 }).expect(409);
+    expect(refused.body.detail).toBe('the cohort has 10 places and 6 are already reserved');
+    await call('post', `/organisations/${second}/placements`, { cohortId, count: 4 }).expect(201);
+  });
 });

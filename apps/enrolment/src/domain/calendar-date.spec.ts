@@ -1,4 +1,4 @@
-import { addMonths, copenhagenDate, isIsoDate } from './calendar-date';
+import { addMonths, copenhagenDate, endOfCopenhagenDay, isIsoDate } from './calendar-date';
 
 describe('calendar dates of the programme', () => {
   describe('isIsoDate', () => {
@@ -92,5 +92,19 @@ describe('calendar dates of the programme', () => {
       expect(isIsoDate(copenhagenDate(new Date('2026-12-31T23:00:00Z')))).toBe(true);
       expect(copenhagenDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
     });
+  });
+});
+
+describe('endOfCopenhagenDay', () => {
+  it('is 22:59:59.999 UTC on a winter date', () => {
+    expect(endOfCopenhagenDay('2027-01-15').toISOString()).toBe('2027-01-15T22:59:59.999Z');
+  });
+
+  it('is 21:59:59.999 UTC on a summer date', () => {
+    expect(endOfCopenhagenDay('2027-08-15').toISOString()).toBe('2027-08-15T21:59:59.999Z');
+  });
+
+  it('handles the day the clocks go back', () => {
+    expect(endOfCopenhagenDay('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.999Z');
   });
 });

@@ -20,3 +20,14 @@ export function addMonths(isoDate: string, months: number): string {
 export function copenhagenDate(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** The last instant of a calendar date in Copenhagen (23:59:59.999 local time, DST included). */
+export function endOfCopenhagenDay(isoDate: string): Date {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  // Copenhagen is UTC+1 or UTC+2: midnight after the date is 22:00 or 23:00 UTC on the date.
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(Date.UTC(year, month - 1, day + 1, -offsetHours) - 1);
+    if (copenhagenDate(candidate) === isoDate && copenhagenDate(new Date(candidate.getTime() + 1)) !== isoDate) return candidate;
+  }
+  throw new Error(`cannot find the end of ${isoDate} in Copenhagen`);
+}

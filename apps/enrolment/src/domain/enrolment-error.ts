@@ -3,65 +3,54 @@
  * the platform's filter looks for), so the domain needs no web framework to say how it fails.
  */
 export abstract class EnrolmentError extends Error {
-  abstract readonly status: number;
-  abstract readonly slug: string;
+  protected constructor(
+    message: string,
+    readonly status: number,
+    readonly slug: string,
+    private readonly title: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
 
   toProblem() {
     return { type: `https://cmp.dk/problems/enrolment/${this.slug}`, title: this.title, status: this.status, detail: this.message };
   }
-
-  protected abstract get title(): string;
 }
 
 export class NotFoundError extends EnrolmentError {
-  readonly status = 404;
-  readonly slug = 'not-found';
-  protected get title() {
-    return 'Not found';
-  }
-
   constructor(kind: string, id: string) {
-    super(`${kind} ${id} does not exist`);
+    super(`${kind} ${id} does not exist`, 404, 'not-found', 'Not found');
   }
 }
 
 /** The request is well-formed but the thing it asks for is not allowed in the current state. */
 export class TransitionRefusedError extends EnrolmentError {
-  readonly status = 409;
-  readonly slug = 'transition-refused';
-  protected get title() {
-    return 'Not allowed in the current state';
+  constructor(message: string) {
+    super(message, 409, 'transition-refused', 'Not allowed in the current state');
   }
 }
 
 export class QuotaExhaustedError extends EnrolmentError {
-  readonly status = 409;
-  readonly slug = 'quota-exhausted';
-  protected get title() {
-    return 'No placements left';
+  constructor(message: string) {
+    super(message, 409, 'quota-exhausted', 'No placements left');
   }
 }
 
 export class DuplicateApplicationError extends EnrolmentError {
-  readonly status = 409;
-  readonly slug = 'duplicate-application';
-  protected get title() {
-    return 'An active application exists for this email';
+  constructor(message: string) {
+    super(message, 409, 'duplicate-application', 'An active application exists for this email');
   }
 }
 
 export class ReferralUnusableError extends EnrolmentError {
-  readonly status = 422;
-  readonly slug = 'referral-unusable';
-  protected get title() {
-    return 'The referral code cannot be used';
+  constructor(message: string) {
+    super(message, 422, 'referral-unusable', 'The referral code cannot be used');
   }
 }
 
 export class InvalidRequestError extends EnrolmentError {
-  readonly status = 422;
-  readonly slug = 'invalid-request';
-  protected get title() {
-    return 'The request breaks an enrolment rule';
+  constructor(message: string) {
+    super(message, 422, 'invalid-request', 'The request breaks an enrolment rule');
   }
 }

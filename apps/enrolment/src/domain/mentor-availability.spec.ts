@@ -10,15 +10,7 @@ import {
   resumeMentor,
   withdrawMentor,
 } from './mentor-availability';
-
-function refusalOf(act: () => unknown): Error {
-  try {
-    act();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the domain to refuse, but it accepted');
-}
+import { refusalOf } from './refusal-of.test-helper';
 
 describe('mentor availability', () => {
   it('knows a mentor as active, paused or withdrawn', () => {

@@ -1,14 +1,6 @@
 import { QuotaExhaustedError } from './enrolment-error';
 import { assertCanHold, consumePlacement, releasePlacement } from './placement-quota';
-
-function refusalOf(act: () => unknown): Error {
-  try {
-    act();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the domain to refuse, but it accepted');
-}
+import { refusalOf } from './refusal-of.test-helper';
 
 describe('placement quota of a referring organisation', () => {
   describe('assertCanHold', () => {

@@ -1,20 +1,12 @@
 import { ReferralUnusableError, TransitionRefusedError } from './enrolment-error';
 import { REFERRAL_STATUSES, ReferralState, assertRedeemable, hashReferralCode, newReferralCode, revokeReferral } from './referral';
+import { refusalOf } from './refusal-of.test-helper';
 
 const CODE_FORMAT = /^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){4}$/;
 const NOW = new Date('2026-06-01T12:00:00Z');
 
 function referral(overrides: Partial<ReferralState> = {}): ReferralState {
   return { status: 'issued', expiresAt: new Date('2026-07-01T00:00:00Z'), cohortId: 'cohort-autumn-2026', ...overrides };
-}
-
-function refusalOf(act: () => unknown): Error {
-  try {
-    act();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the domain to refuse, but it accepted');
 }
 
 describe('referral', () => {

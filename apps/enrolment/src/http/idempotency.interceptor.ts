@@ -1,4 +1,14 @@
-import { CallHandler, ConflictException, ExecutionContext, Injectable, NestInterceptor, UnprocessableEntityException, BadRequestException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -15,19 +25,32 @@ interface HttpRequest {
   headers: Record<string, string | undefined>;
 }
 
+
 interface HttpResponse {
   statusCode: number;
   status(code: number): void;
 }
 
+const SECRET_FIELDS = Symbol('idempotency-secret-fields');
+
+/**
+ * Fields of a response that must never be stored (a referral code is shown once; only its hash
+ * is kept). A replay answers without them, with `secretsWithheld` naming what was left out.
+ */
+export const WithholdOnReplay = (...fields: string[]) => SetMetadata(SECRET_FIELDS, fields);
+
 /**
  * Honours `Idempotency-Key` on every POST: the first request with a key runs and its response is
  * kept for 24 hours; a retry with the same key and body gets that response again without running
  * anything; the same key with another body, or while the first is still running, is refused.
+ * Keys are scoped by the acting party (`x-actor`), so nobody can replay someone else's response.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
@@ -36,11 +59,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key must be 1–200 characters of A-Z a-z 0-9 . _ : -');
 
-    const route = `${request.method} ${request.path}`;
+    const route = `${request.headers['x-actor'] ?? 'anonymous'} ${request.method} ${request.path}`;
+    const secretFields = this.reflector.get<string[] | undefined>(SECRET_FIELDS, context.getHandler()) ?? [];
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
     return from(this.claim(key, route, requestHash)).pipe(
       switchMap((existing) => {
-        if (!existing) return this.runAndStore(next, key, route, request, response);
+        if (!existing) return this.runAndStore(next, key, route, response, secretFields);
         if (existing.requestHash !== requestHash) {
           throw new UnprocessableEntityException('this Idempotency-Key was used with a different request');
         }
@@ -63,16 +87,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return this.dataSource.manager.findOneByOrFail(IdempotencyRecordEntity, { key, route });
   }
 
-  private runAndStore(next: CallHandler, key: string, route: string, request: HttpRequest, response: HttpResponse): Observable<unknown> {
+  private runAndStore(next: CallHandler, key: string, route: string, response: HttpResponse, secretFields: string[]): Observable<unknown> {
     return next.handle().pipe(
       switchMap((body) => {
         const personIds = [...new Set([...route.matchAll(UUID), ...JSON.stringify(body ?? null).matchAll(UUID)].map((match) => match[0]))];
+        const stored = withheld(body, secretFields);
         return from(
-          this.dataSource.manager.update(IdempotencyRecordEntity, { key, route }, { statusCode: response.statusCode, responseBody: body as object, personIds }),
+          this.dataSource.manager.update(IdempotencyRecordEntity, { key, route }, { statusCode: response.statusCode, responseBody: stored as object, personIds }),
         ).pipe(switchMap(() => of(body)));
       }),
       // A failed request is not remembered: the client may correct it and retry with the same key.
       catchError((error) => from(this.dataSource.manager.delete(IdempotencyRecordEntity, { key, route })).pipe(switchMap(() => throwError(() => error)))),
     );
   }
+}
+
+function withheld(body: unknown, fields: string[]): unknown {
+  if (fields.length === 0 || typeof body !== 'object' || body === null) return body;
+  const kept = Object.fromEntries(Object.entries(body).filter(([field]) => !fields.includes(field)));
+  return { ...kept, secretsWithheld: fields };
 }

@@ -3,7 +3,8 @@ import { OrganisationCommands } from '../application/organisations/organisation-
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ReferralCommands } from '../application/referrals/referral-commands';
 import { ActingAs } from './actor.decorator';
-import { StatusQuery } from './dto/common-query.dto';
+import { WithholdOnReplay } from './idempotency.interceptor';
+import { OrganisationListQuery, StatusQuery } from './dto/common-query.dto';
 import { IssueReferralRequest, RegisterOrganisationRequest, ReservePlacementsRequest } from './dto/organisation.request.dto';
 
 @Controller('organisations')
@@ -20,8 +21,8 @@ export class OrganisationsController {
   }
 
   @Get()
-  list(@Query() query: StatusQuery) {
-    return this.queries.organisations(query, query.status);
+  list(@Query() query: OrganisationListQuery) {
+    return this.queries.organisations(query, query.kind);
   }
 
   @Get(':id')
@@ -39,8 +40,9 @@ export class OrganisationsController {
     return this.queries.placements(id);
   }
 
-  /** The response carries the code: the only time it is shown. */
+  /** The response carries the code: the only time it is shown (a replayed request gets it withheld). */
   @Post(':id/referrals')
+  @WithholdOnReplay('code')
   async issueReferral(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: IssueReferralRequest) {
     const { referral, code } = await this.referrals.issue(actor, { organisationId: id, ...body });
     const { codeHash: _hidden, ...visible } = referral;

@@ -14,7 +14,16 @@ import {
 } from '@cmp/contracts';
 import { In } from 'typeorm';
 import { InvalidRequestError, NotFoundError } from '../../domain/enrolment-error';
-import { assertAvailability, assertCapacity, assertMentorEditable, pauseMentor, resumeMentor, withdrawMentor } from '../../domain/mentor-availability';
+import {
+  assertAvailability,
+  assertCapacity,
+  assertMentorEditable,
+  MentorStatus,
+  pauseMentor,
+  resumeMentor,
+  withdrawMentor,
+} from '../../domain/mentor-availability';
+import { OutgoingEvent } from '@cmp/messaging';
 import { CohortEntity, MentorEntity, OrganisationEntity } from '../../infrastructure/entities';
 import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
 
@@ -85,34 +94,30 @@ export class MentorCommands {
   }
 
   pause(actor: Actor, mentorId: string): Promise<MentorEntity> {
-    return this.unitOfWork.run(actor, async (tx) => {
-      const mentor = await lockMentor(tx, mentorId);
-      mentor.status = pauseMentor(mentor.status);
-      await tx.manager.save(mentor);
-      tx.record('mentor.paused', 'mentor', mentor.id, ['status']);
-      tx.emit({ contract: MentorPaused, key: mentor.id, data: { mentorId: mentor.id } });
-      return mentor;
-    });
+    return this.changeStatus(actor, mentorId, pauseMentor, 'mentor.paused', { contract: MentorPaused, key: mentorId, data: { mentorId } });
   }
 
   resume(actor: Actor, mentorId: string): Promise<MentorEntity> {
-    return this.unitOfWork.run(actor, async (tx) => {
-      const mentor = await lockMentor(tx, mentorId);
-      mentor.status = resumeMentor(mentor.status);
-      await tx.manager.save(mentor);
-      tx.record('mentor.resumed', 'mentor', mentor.id, ['status']);
-      tx.emit({ contract: MentorResumed, key: mentor.id, data: { mentorId: mentor.id } });
-      return mentor;
-    });
+    return this.changeStatus(actor, mentorId, resumeMentor, 'mentor.resumed', { contract: MentorResumed, key: mentorId, data: { mentorId } });
   }
 
   withdraw(actor: Actor, mentorId: string, reason: string): Promise<MentorEntity> {
+    return this.changeStatus(actor, mentorId, withdrawMentor, 'mentor.withdrew', { contract: MentorWithdrew, key: mentorId, data: { mentorId, reason } });
+  }
+
+  private changeStatus<T extends object>(
+    actor: Actor,
+    mentorId: string,
+    transition: (status: MentorStatus) => MentorStatus,
+    action: string,
+    event: OutgoingEvent<T>,
+  ): Promise<MentorEntity> {
     return this.unitOfWork.run(actor, async (tx) => {
       const mentor = await lockMentor(tx, mentorId);
-      mentor.status = withdrawMentor(mentor.status);
+      mentor.status = transition(mentor.status);
       await tx.manager.save(mentor);
-      tx.record('mentor.withdrew', 'mentor', mentor.id, ['status']);
-      tx.emit({ contract: MentorWithdrew, key: mentor.id, data: { mentorId: mentor.id, reason } });
+      tx.record(action, 'mentor', mentor.id, ['status']);
+      tx.emit(event);
       return mentor;
     });
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OrganisationKind, OrganisationRegistered, PlacementsReserved } from '@cmp/contracts';
-import { InvalidRequestError, NotFoundError, TransitionRefusedError } from '../../domain/enrolment-error';
-import { CohortEntity, OrganisationEntity, PlacementQuotaEntity } from '../../infrastructure/entities';
+import { InvalidRequestError, NotFoundError, QuotaExhaustedError, TransitionRefusedError } from '../../domain/enrolment-error';
+import { lockCohort } from '../cohort-places/cohort-places';
+import { OrganisationEntity, PlacementQuotaEntity } from '../../infrastructure/entities';
 import { Actor, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
 
 export interface RegisterOrganisationCommand {
@@ -44,10 +45,16 @@ export class OrganisationCommands {
       if (organisation.kind !== 'company' && organisation.kind !== 'university') {
         throw new TransitionRefusedError(`a ${organisation.kind} does not reserve placements`);
       }
-      const cohort = await tx.manager.findOneBy(CohortEntity, { id: command.cohortId });
-      if (!cohort) throw new NotFoundError('cohort', command.cohortId);
+      const cohort = await lockCohort(tx, command.cohortId);
       if (cohort.status === 'running' || cohort.status === 'completed') {
         throw new TransitionRefusedError(`placements cannot be reserved in a ${cohort.status} cohort`);
+      }
+      // Organisations share the cohort's places: all reservations together fit its capacity.
+      const [{ reserved }] = await tx.manager.query(`SELECT coalesce(sum(reserved), 0)::int AS reserved FROM placement_quotas WHERE cohort_id = $1`, [
+        cohort.id,
+      ]);
+      if (reserved + command.count > cohort.capacity) {
+        throw new QuotaExhaustedError(`the cohort has ${cohort.capacity} places and ${reserved} are already reserved`);
       }
       await tx.manager.query(
         `INSERT INTO placement_quotas (organisation_id, cohort_id, reserved, used) VALUES ($1, $2, $3, 0)

@@ -4,6 +4,7 @@ import { MoreThan } from 'typeorm';
 import { ReferralIssued, ReferralRevoked } from '@cmp/contracts';
 import { InvalidRequestError, NotFoundError, TransitionRefusedError } from '../../domain/enrolment-error';
 import { assertCanHold } from '../../domain/placement-quota';
+import { endOfCopenhagenDay } from '../../domain/calendar-date';
 import { hashReferralCode, newReferralCode, revokeReferral } from '../../domain/referral';
 import { CohortEntity, OrganisationEntity, PlacementQuotaEntity, ReferralEntity } from '../../infrastructure/entities';
 import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
@@ -11,7 +12,7 @@ import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork } from '../enrolment-u
 export interface IssueReferralCommand {
   readonly organisationId: string;
   readonly cohortId?: string;
-  /** Days the code stays valid; 30 by default. */
+  /** Days the code stays valid; by default until the cohort's application deadline, or 30 days. */
   readonly validForDays?: number;
 }
 
@@ -28,14 +29,18 @@ export class ReferralCommands {
       if (!organisation) throw new NotFoundError('organisation', command.organisationId);
       const days = command.validForDays ?? DEFAULT_REFERRAL_VALIDITY_DAYS;
       if (!Number.isInteger(days) || days < 1 || days > 365) throw new InvalidRequestError('validForDays must be 1–365');
-      if (command.cohortId) await this.holdPlacement(tx, command.organisationId, command.cohortId);
+      const cohort = command.cohortId ? await this.holdPlacement(tx, command.organisationId, command.cohortId) : undefined;
+      const expiresAt =
+        cohort && command.validForDays === undefined
+          ? endOfCopenhagenDay(cohort.applicationDeadline)
+          : new Date(tx.now.getTime() + days * 24 * 60 * 60 * 1000);
       const code = newReferralCode();
       const referral = tx.manager.create(ReferralEntity, {
         id: randomUUID(),
         organisationId: command.organisationId,
         cohortId: command.cohortId ?? null,
         codeHash: hashReferralCode(code),
-        expiresAt: new Date(tx.now.getTime() + days * 24 * 60 * 60 * 1000),
+        expiresAt,
         status: 'issued',
         redeemedAt: null,
         menteeId: null,
@@ -64,7 +69,7 @@ export class ReferralCommands {
   }
 
   /** A cohort-bound code promises a placement: lock the quota so concurrent issues cannot over-promise. */
-  private async holdPlacement(tx: EnrolmentTransaction, organisationId: string, cohortId: string): Promise<void> {
+  private async holdPlacement(tx: EnrolmentTransaction, organisationId: string, cohortId: string): Promise<CohortEntity> {
     const cohort = await tx.manager.findOneBy(CohortEntity, { id: cohortId });
     if (!cohort) throw new NotFoundError('cohort', cohortId);
     if (cohort.status === 'running' || cohort.status === 'completed') {
@@ -72,6 +77,7 @@ export class ReferralCommands {
     }
     const quota = await tx.manager.findOne(PlacementQuotaEntity, { where: { organisationId, cohortId }, lock: { mode: 'pessimistic_write' } });
     assertCanHold(quota ?? undefined, await outstandingReferrals(tx, organisationId, cohortId));
+    return cohort;
   }
 }
 
