@@ -13,6 +13,10 @@ export interface SampleConsumerSettings {
   readonly brokers: string[];
   /** Makes the handler throw for these counters, to exercise retries and dead letters. */
   readonly poisonCounterIds?: readonly string[];
+  /** Makes the handler take this long for counters named `slow…`, to catch a shutdown mid-message. */
+  readonly slowHandlerMs?: number;
+  /** Called when a handler starts, so a test knows a message is in flight. */
+  readonly onHandlerStarted?: (counterId: string) => void;
 }
 
 /**
@@ -27,8 +31,12 @@ export function sampleConsumerModule(settings: SampleConsumerSettings): DynamicM
   class CounterEffectsConsumer {
     @EventPattern(contract.type)
     async onCounterIncremented(@Payload() event: CloudEvent<CounterIncrementedData>, @Ctx() context: InboxContext) {
+      settings.onHandlerStarted?.(event.data.counterId);
       if (poison.has(event.data.counterId)) {
         throw new Error(`counter ${event.data.counterId} is poisoned`);
+      }
+      if (settings.slowHandlerMs && event.data.counterId.startsWith('slow')) {
+        await new Promise((resolve) => setTimeout(resolve, settings.slowHandlerMs));
       }
       await context.manager.query('INSERT INTO effects (event_id, counter_id, sequence, event_time) VALUES ($1, $2, $3, $4)', [
         event.id,
