@@ -7,7 +7,7 @@ import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModu
 import { schemaDataSourceOptions } from '@cmp/persistence';
 import { DatabaseReadinessCheck, PlatformModule } from '@cmp/platform';
 import { ApplyAsMenteeHandler } from './application/apply-as-mentee/apply-as-mentee.handler';
-import { Clock, CLOCK } from './application/clock';
+import { Clock, CLOCK } from '@cmp/platform';
 import { CohortCommands } from './application/cohorts/cohort-commands';
 import { ConsentCommands } from './application/consents/consent-commands';
 import { EnrolmentUnitOfWork } from './application/enrolment-unit-of-work';

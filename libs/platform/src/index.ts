@@ -58,3 +58,4 @@ export { PlatformModule } from './bootstrap/platform.module';
 
 export type { HttpRequest, HttpResponse, NextFunction } from './http/http-message';
 export { type OpenApiSettings, setupOpenApi } from './openapi/setup-openapi';
+export { CLOCK, type Clock, systemClock } from './clock/clock';

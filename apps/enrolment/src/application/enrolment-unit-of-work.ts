@@ -3,7 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DuplicateApplicationError, TransitionRefusedError } from '../domain/enrolment-error';
 import { Outbox, OutgoingEvent } from '@cmp/messaging';
 import { AuditEntryEntity } from '../infrastructure/entities';
-import { Clock, CLOCK } from './clock';
+import { Clock, CLOCK } from '@cmp/platform';
 
 /** Who asked for a change: `coordinator:<id>`, `mentee:<id>`, `partner:<org id>`, `system:<source>`… */
 export type Actor = string;

@@ -1,1 +1,2 @@
 export * from './match-confirmed.event';
+export * from './match.events';
