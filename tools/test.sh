@@ -17,7 +17,9 @@ mkdir -p tmp
 echo "== unit tests"
 npx jest --config jest.config.js --ci --json --outputFile=tmp/unit-results.json
 echo "== integration tests (real Kafka and Postgres)"
-npx jest --config jest.int.config.js --ci --runInBand --json --outputFile=tmp/integration-results.json
+# --forceExit: the suites start real Kafka and Postgres clients; a reconnect timer that outlives
+# a test's teardown must not keep CI waiting. Open handles are hunted with --detectOpenHandles.
+npx jest --config jest.int.config.js --ci --runInBand --forceExit --json --outputFile=tmp/integration-results.json
 
 # One closing line over both runs (set -e has already stopped a failing run above).
 node -e '

@@ -1,0 +1,265 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import { Partitioners, Producer } from 'kafkajs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  CohortScheduled,
+  EventContract,
+  MatchConfirmed,
+  MenteeProfile,
+  MentorProfile,
+  MenteePlaced,
+  MentorRegistered,
+  MentorWithdrew,
+  toKafkaBinaryMessage,
+} from '@cmp/contracts';
+import { connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messaging';
+import { configureServiceApp } from '@cmp/platform';
+import { createScratchSchema, EventProbe, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { MatchingModule } from '../src/matching.module';
+
+const EMPLOYER = randomUUID();
+const REFERRER = randomUUID();
+
+function menteeProfile(overrides: Record<string, unknown> = {}): MenteeProfile {
+  return {
+    countryOfOrigin: 'IN',
+    municipality: '101',
+    languages: [{ language: 'en', level: 'C1' }],
+    education: { level: 7, field: '06' },
+    yearsOfExperience: 6,
+    targetOccupations: ['2512'],
+    targetIndustries: ['62'],
+    skills: ['java', 'cloud'],
+    availability: [{ day: 'tue', start: '17:00', end: '20:00' }],
+    preferences: { meetingMode: 'either', mentorIndustries: ['J'] },
+    ...overrides,
+  } as MenteeProfile;
+}
+
+function mentorProfile(cohortId: string, overrides: Record<string, unknown> = {}): MentorProfile {
+  return {
+    employerOrganisationId: EMPLOYER,
+    occupation: '2512',
+    industry: '62',
+    yearsOfExperience: 15,
+    languages: [{ language: 'en', level: 'C2' }, { language: 'da', level: 'C2' }],
+    expertise: ['java', 'hiring'],
+    capacity: 1,
+    availability: [{ day: 'tue', start: '16:00', end: '21:00' }],
+    cohortIds: [cohortId],
+    municipality: '101',
+    ...overrides,
+  } as MentorProfile;
+}
+
+describe('matching service', () => {
+  const infra = testInfrastructure();
+  let schema: ScratchSchema;
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let producer: Producer;
+  let probe: EventProbe;
+
+  beforeAll(async () => {
+    schema = await createScratchSchema('matching');
+    const moduleRef = await Test.createTestingModule({
+      // Threshold 0: every run is solved in the worker thread, as large runs are in production.
+      imports: [MatchingModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, workerThresholdPairs: 0 })],
+    }).compile();
+    app = moduleRef.createNestApplication({ bufferLogs: true });
+    configureServiceApp(app);
+    connectEventConsumer(app, { groupId: `matching-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
+    await app.startAllMicroservices();
+    await app.init();
+    dataSource = app.get(DataSource);
+    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'matching-test' });
+    await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events']);
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    probe = await EventProbe.start(['cmp.matching.events']);
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await producer?.disconnect();
+    await app?.close();
+    await schema?.drop();
+  });
+
+  async function publish<T extends object>(contract: EventContract<T>, key: string, data: T, id = randomUUID()): Promise<string> {
+    const event = {
+      specversion: '1.0' as const,
+      id,
+      source: '/cmp/enrolment',
+      type: contract.type,
+      time: new Date().toISOString(),
+      subject: key,
+      datacontenttype: 'application/json' as const,
+      correlationid: `setup-${id}`,
+      data,
+    };
+    await producer.send({ topic: contract.topic, messages: [toKafkaBinaryMessage(event, key)] });
+    return id;
+  }
+
+  const http = () => request(app.getHttpServer());
+  const count = async (sql: string, values: unknown[] = []) => Number((await dataSource.query(sql, values))[0].count);
+
+  async function runToCompletion(cohortId: string, body: object = {}) {
+    const started = await http().post(`/cohorts/${cohortId}/runs`).send(body).expect(202);
+    return waitFor(async () => (await http().get(`/runs/${started.body.runId}`).expect(200)).body, (run) => run.status !== 'running', {
+      what: 'the run to finish',
+    });
+  }
+
+  it('builds the read model from enrolment events, proposes an optimal draft and explains it', async () => {
+    const cohortId = randomUUID();
+    const [menteeA, menteeB, referred, monolingual]: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [senior, junior, sameEmployer] = [randomUUID(), randomUUID(), randomUUID()];
+    await publish(CohortScheduled, cohortId, {
+      cohortId,
+      name: 'Spring 2027',
+      startsOn: '2027-02-01',
+      endsOn: '2027-06-01',
+      applicationDeadline: '2027-01-15',
+      capacity: 10,
+      excludeMentorsFromReferringOrganisation: true,
+    });
+    await publish(MenteePlaced, menteeA, { menteeId: menteeA, cohortId, profile: menteeProfile() });
+    await publish(MenteePlaced, menteeB, { menteeId: menteeB, cohortId, profile: menteeProfile({ targetOccupations: ['2141'], targetIndustries: ['C'] }) });
+    await publish(MenteePlaced, referred, { menteeId: referred, cohortId, referringOrganisationId: REFERRER, profile: menteeProfile() });
+    await publish(MenteePlaced, monolingual, { menteeId: monolingual, cohortId, profile: menteeProfile({ languages: [{ language: 'pt', level: 'C2' }, { language: 'en', level: 'A2' }] }) });
+    await publish(MentorRegistered, senior, { mentorId: senior, profile: mentorProfile(cohortId, { capacity: 2 }) });
+    await publish(MentorRegistered, junior, { mentorId: junior, profile: mentorProfile(cohortId, { occupation: '2141', industry: 'C', yearsOfExperience: 8 }) });
+    await publish(MentorRegistered, sameEmployer, { mentorId: sameEmployer, profile: mentorProfile(cohortId, { employerOrganisationId: REFERRER, cohortIds: [] }) });
+    await waitFor(() => count('SELECT count(*) FROM mentors WHERE id = ANY($1)', [[senior, junior, sameEmployer]]), (n) => n === 3, { what: 'the mentors in the read model' });
+    await waitFor(() => count('SELECT count(*) FROM mentees WHERE cohort_id = $1', [cohortId]), (n) => n === 4, { what: 'the mentees in the read model' });
+
+    const run = await runToCompletion(cohortId);
+    expect(run.status).toBe('completed');
+    const pairs = Object.fromEntries(run.proposals.map((proposal: { menteeId: string; mentorId: string }) => [proposal.menteeId, proposal.mentorId]));
+    // Three mentees fit the two mentors' three places; the best total puts B with the engineer.
+    expect(pairs).toEqual({ [menteeA]: senior, [menteeB]: junior, [referred]: senior });
+    const explanation = run.proposals.find((proposal: { menteeId: string }) => proposal.menteeId === menteeA).explanation;
+    expect(Object.keys(explanation).sort()).toEqual(['availability', 'experience', 'industry', 'languages', 'location', 'occupation', 'preferences', 'skills']);
+    expect(explanation.occupation).toMatchObject({ value: 1, detail: expect.stringContaining('same unit group') });
+    // Other tests' mentors share the topic, so count at least the three of this cohort.
+    expect(run.unmatched).toEqual([{ menteeId: monolingual, reasons: expect.objectContaining({ 'no-shared-language-at-b2': expect.any(Number) }) }]);
+    expect(run.unmatched[0].reasons['no-shared-language-at-b2']).toBeGreaterThanOrEqual(3);
+    const proposed = await probe.expectExactly((probed) => probed.event.type === 'dk.cmp.matching.match-proposed.v1' && probed.event.data !== null && (probed.event.data as { runId?: string }).runId === run.id, 3);
+    expect(proposed).toHaveLength(3);
+    expect(probe.events((probed) => probed.event.type.endsWith('matching-run-completed.v1') && (probed.event.data as { runId: string }).runId === run.id)).toHaveLength(1);
+
+    // Rejecting a pair forbids it and proposes the mentee again from what is left.
+    const rejectedMatch = run.proposals.find((proposal: { menteeId: string }) => proposal.menteeId === menteeB);
+    await http().post(`/matches/${rejectedMatch.id}/reject`).send({ reason: 'they worked together before' }).expect(200);
+    const afterReject = (await http().get(`/cohorts/${cohortId}/matches?status=proposed`).expect(200)).body;
+    expect(afterReject.find((match: { menteeId: string }) => match.menteeId === menteeB)).toBeUndefined(); // no mentor left for B
+    await http().post(`/cohorts/${cohortId}/matches`).send({ menteeId: menteeB, mentorId: junior }).expect(422);
+    const conflict = await http().post(`/cohorts/${cohortId}/matches`).send({ menteeId: referred, mentorId: sameEmployer }).expect(422);
+    expect(conflict.body.reasons).toEqual(expect.arrayContaining(['conflict-of-interest', 'mentor-not-in-cohort']));
+
+    // Confirm the rest: exactly one MatchConfirmed per pair.
+    const confirmed = (await http().post(`/runs/${run.id}/confirm`).send({}).expect(200)).body;
+    expect(confirmed.map((match: { menteeId: string }) => match.menteeId).sort()).toEqual([menteeA, referred].sort());
+    const confirmations = await probe.expectExactly(
+      (probed) => probed.event.type === MatchConfirmed.type && [menteeA, referred].includes((probed.event.data as { menteeId: string }).menteeId),
+      2,
+    );
+    expect(confirmations).toHaveLength(2);
+    await http().post(`/runs/${run.id}/confirm`).send({ matchIds: [confirmed[0].id] }).expect(409);
+
+    // The senior mentor withdraws (delivered twice): both mentorships end once, and A and the
+    // referred mentee are proposed the remaining mentor where the hard constraints allow.
+    const withdrawalId = randomUUID();
+    await publish(MentorWithdrew, senior, { mentorId: senior, reason: 'moving abroad' }, withdrawalId);
+    await publish(MentorWithdrew, senior, { mentorId: senior, reason: 'moving abroad' }, withdrawalId);
+    const ended = await probe.expectExactly(
+      (probed) => probed.event.type === 'dk.cmp.matching.match-ended.v1' && (probed.event.data as { mentorId: string }).mentorId === senior,
+      2,
+    );
+    expect(ended.map((probed) => (probed.event.data as { reason: string }).reason)).toEqual(['withdrawn', 'withdrawn']);
+    const rematches = await probe.expectExactly(
+      (probed) => probed.event.type === 'dk.cmp.matching.match-proposed.v1' && (probed.event.data as { origin: string; cohortId: string }).origin === 'rematch' && (probed.event.data as { cohortId: string }).cohortId === cohortId,
+      1,
+    );
+    expect(rematches[0].event.data).toMatchObject({ mentorId: junior });
+    expect(rematches[0].event.causationid).toBe(withdrawalId);
+  });
+
+  it('maximises the worst pair first in fairness mode', async () => {
+    const cohortId = randomUUID();
+    await publish(CohortScheduled, cohortId, {
+      cohortId,
+      name: 'Autumn 2027',
+      startsOn: '2027-09-01',
+      endsOn: '2028-01-01',
+      applicationDeadline: '2027-08-15',
+      capacity: 10,
+      excludeMentorsFromReferringOrganisation: false,
+    });
+    const [developer, engineer] = [randomUUID(), randomUUID()];
+    const [devMentor, versatile] = [randomUUID(), randomUUID()];
+    await publish(MenteePlaced, developer, { menteeId: developer, cohortId, profile: menteeProfile() });
+    await publish(MenteePlaced, engineer, { menteeId: engineer, cohortId, profile: menteeProfile({ targetOccupations: ['2141'], targetIndustries: ['C'], skills: [] }) });
+    await publish(MentorRegistered, devMentor, { mentorId: devMentor, profile: mentorProfile(cohortId) });
+    await publish(MentorRegistered, versatile, { mentorId: versatile, profile: mentorProfile(cohortId, { occupation: '2149', industry: 'C', expertise: [] }) });
+    await waitFor(() => count('SELECT count(*) FROM mentors WHERE id = ANY($1)', [[devMentor, versatile]]), (n) => n === 2, { what: 'mentors' });
+    await waitFor(() => count('SELECT count(*) FROM mentees WHERE cohort_id = $1', [cohortId]), (n) => n === 2, { what: 'mentees' });
+
+    const fair = await runToCompletion(cohortId, { fairness: true });
+    const plain = await runToCompletion(cohortId, { fairness: false });
+    const worst = (run: { proposals: { score: number }[] }) => Math.min(...run.proposals.map((proposal) => proposal.score));
+    const total = (run: { proposals: { score: number }[] }) => run.proposals.reduce((sum, proposal) => sum + proposal.score, 0);
+    expect(worst(fair)).toBeGreaterThanOrEqual(worst(plain));
+    expect(total(plain)).toBeGreaterThanOrEqual(total(fair) - 1e-9);
+    expect(fair.proposals).toHaveLength(2);
+  });
+
+  it('refuses bad input with problem details and writes nothing', async () => {
+    const before = await count('SELECT count(*) FROM runs');
+    await http().post(`/cohorts/${randomUUID()}/runs`).send({ fairness: 'yes' }).expect(400);
+    await http().post(`/cohorts/${randomUUID()}/runs`).send({}).expect(404);
+    await http().post(`/matches/${randomUUID()}/reject`).send({}).expect(400);
+    expect(await count('SELECT count(*) FROM runs')).toBe(before);
+  });
+
+  it('rebuilds the same read model when another instance replays the topics from the beginning', async () => {
+    const cohortId = randomUUID();
+    const [mentee, mentor] = [randomUUID(), randomUUID()];
+    await publish(MenteePlaced, mentee, { menteeId: mentee, cohortId, profile: menteeProfile() });
+    await publish(MentorRegistered, mentor, { mentorId: mentor, profile: mentorProfile(cohortId) });
+    await publish(MentorWithdrew, mentor, { mentorId: mentor, reason: 'changed jobs' });
+    const snapshot = (source: DataSource) =>
+      Promise.all([
+        source.query('SELECT id, cohort_id, profile, status FROM mentees WHERE id = $1', [mentee]),
+        source.query('SELECT id, profile, status FROM mentors WHERE id = $1', [mentor]),
+      ]);
+    await waitFor(() => count(`SELECT count(*) FROM mentors WHERE id = $1 AND status = 'withdrawn'`, [mentor]), (n) => n === 1, { what: 'the withdrawal' });
+
+    const replaySchema = await createScratchSchema('matching_replay');
+    const replayRef = await Test.createTestingModule({
+      imports: [MatchingModule.forRoot({ databaseUrl: replaySchema.databaseUrl, schema: replaySchema.name, brokers: infra.kafkaBrokers })],
+    }).compile();
+    const replay = replayRef.createNestApplication({ bufferLogs: true });
+    configureServiceApp(replay);
+    connectEventConsumer(replay, { groupId: `matching-replay-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
+    await replay.startAllMicroservices();
+    await replay.init();
+    try {
+      const replayed = replay.get(DataSource);
+      await waitFor(
+        async () => Number((await replayed.query(`SELECT count(*) FROM mentors WHERE id = $1 AND status = 'withdrawn'`, [mentor]))[0].count),
+        (n) => n === 1,
+        { what: 'the replay to reach the withdrawal' },
+      );
+      expect(await snapshot(replayed)).toEqual(await snapshot(dataSource));
+    } finally {
+      await replay.close();
+      await replaySchema.drop();
+    }
+  });
+});
