@@ -217,6 +217,18 @@ describe('matching service', () => {
     expect(worst(fair)).toBeGreaterThanOrEqual(worst(plain));
     expect(total(plain)).toBeGreaterThanOrEqual(total(fair) - 1e-9);
     expect(fair.proposals).toHaveLength(2);
+
+    // A pair set by hand that breaks no hard constraint replaces the mentee's open proposal.
+    const current = plain.proposals.find((proposal: { menteeId: string }) => proposal.menteeId === developer);
+    const other = current.mentorId === devMentor ? versatile : devMentor;
+    const swapped = plain.proposals.find((proposal: { menteeId: string }) => proposal.menteeId === engineer);
+    await http().post(`/matches/${swapped.id}/reject`).send({ reason: 'the coordinator pairs them differently' }).expect(200);
+    const manual = (await http().post(`/cohorts/${cohortId}/matches`).send({ menteeId: developer, mentorId: other }).expect(201)).body;
+    expect(manual).toMatchObject({ origin: 'manual', status: 'proposed', menteeId: developer, mentorId: other });
+    const open = (await http().get(`/cohorts/${cohortId}/matches?status=proposed`).expect(200)).body;
+    expect(open.filter((match: { menteeId: string }) => match.menteeId === developer).map((match: { id: string }) => match.id)).toEqual([manual.id]);
+    const superseded = (await http().get(`/cohorts/${cohortId}/matches?status=superseded`).expect(200)).body;
+    expect(superseded.map((match: { id: string }) => match.id)).toContain(current.id);
   });
 
   it('refuses bad input with problem details and writes nothing', async () => {
