@@ -8,7 +8,6 @@ import {
   CohortScheduled,
   EventContract,
   MatchConfirmed,
-  MenteeProfile,
   MentorProfile,
   MenteePlaced,
   MentorRegistered,
@@ -19,41 +18,12 @@ import { connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messag
 import { configureServiceApp } from '@cmp/platform';
 import { createScratchSchema, EventProbe, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { MatchingModule } from '../src/matching.module';
+import { menteeProfile, mentorProfile as mentorProfileOf } from './profiles';
 
 const EMPLOYER = randomUUID();
 const REFERRER = randomUUID();
 
-function menteeProfile(overrides: Record<string, unknown> = {}): MenteeProfile {
-  return {
-    countryOfOrigin: 'IN',
-    municipality: '101',
-    languages: [{ language: 'en', level: 'C1' }],
-    education: { level: 7, field: '06' },
-    yearsOfExperience: 6,
-    targetOccupations: ['2512'],
-    targetIndustries: ['62'],
-    skills: ['java', 'cloud'],
-    availability: [{ day: 'tue', start: '17:00', end: '20:00' }],
-    preferences: { meetingMode: 'either', mentorIndustries: ['J'] },
-    ...overrides,
-  } as MenteeProfile;
-}
-
-function mentorProfile(cohortId: string, overrides: Record<string, unknown> = {}): MentorProfile {
-  return {
-    employerOrganisationId: EMPLOYER,
-    occupation: '2512',
-    industry: '62',
-    yearsOfExperience: 15,
-    languages: [{ language: 'en', level: 'C2' }, { language: 'da', level: 'C2' }],
-    expertise: ['java', 'hiring'],
-    capacity: 1,
-    availability: [{ day: 'tue', start: '16:00', end: '21:00' }],
-    cohortIds: [cohortId],
-    municipality: '101',
-    ...overrides,
-  } as MentorProfile;
-}
+const mentorProfile = (cohortId: string, overrides: Partial<MentorProfile> = {}) => mentorProfileOf(cohortId, EMPLOYER, overrides);
 
 describe('matching service', () => {
   const infra = testInfrastructure();

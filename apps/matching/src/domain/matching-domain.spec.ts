@@ -1,5 +1,6 @@
 import { MenteeProfile, MentorProfile } from '@cmp/contracts';
 import { MenteeCandidate, MentorCandidate } from './candidate';
+import { menteeProfile, mentorProfile } from '../../test/profiles';
 import { prepareDraft } from './draft';
 import { ineligibility } from './eligibility';
 import { CRITERIA, DEFAULT_WEIGHTS, scorePair, weeklyOverlapHours } from './scoring';
@@ -7,45 +8,12 @@ import { CRITERIA, DEFAULT_WEIGHTS, scorePair, weeklyOverlapHours } from './scor
 const cohort = { cohortId: 'cohort-1', excludeMentorsFromReferringOrganisation: true };
 
 function mentee(overrides: Partial<MenteeProfile> = {}, referringOrganisationId: string | null = null): MenteeCandidate {
-  return {
-    id: 'mentee-1',
-    referringOrganisationId,
-    profile: {
-      countryOfOrigin: 'IN',
-      municipality: '101',
-      languages: [{ language: 'en', level: 'C1' }],
-      education: { level: 7, field: '06' },
-      yearsOfExperience: 6,
-      targetOccupations: ['2512'],
-      targetIndustries: ['62'],
-      skills: ['Java', 'cloud'],
-      availability: [{ day: 'tue', start: '17:00', end: '20:00' }],
-      preferences: { meetingMode: 'either', mentorIndustries: ['J'] },
-      ...overrides,
-    },
-  };
+  return { id: 'mentee-1', referringOrganisationId, profile: { ...menteeProfile({ skills: ['Java', 'cloud'] }), ...overrides } };
 }
 
 function mentor(overrides: Partial<MentorProfile> = {}, extra: Partial<MentorCandidate> = {}): MentorCandidate {
-  return {
-    id: 'mentor-1',
-    status: 'active',
-    activeMentees: 0,
-    profile: {
-      employerOrganisationId: 'org-employer',
-      occupation: '2512',
-      industry: '62',
-      yearsOfExperience: 15,
-      languages: [{ language: 'en', level: 'C2' }],
-      expertise: ['java', 'hiring'],
-      capacity: 1,
-      availability: [{ day: 'tue', start: '16:00', end: '21:00' }],
-      cohortIds: ['cohort-1'],
-      municipality: '101',
-      ...overrides,
-    },
-    ...extra,
-  };
+  const profile = mentorProfile('cohort-1', 'org-employer', { languages: [{ language: 'en', level: 'C2' }], ...overrides });
+  return { id: 'mentor-1', status: 'active', activeMentees: 0, profile, ...extra };
 }
 
 describe('scoring a pair', () => {
