@@ -221,6 +221,7 @@ describe('matching service', () => {
         source.query('SELECT id, profile, status FROM mentors WHERE id = $1', [mentor]),
       ]);
     await waitFor(() => count(`SELECT count(*) FROM mentors WHERE id = $1 AND status = 'withdrawn'`, [mentor]), (n) => n === 1, { what: 'the withdrawal' });
+    await waitFor(() => count('SELECT count(*) FROM mentees WHERE id = $1', [mentee]), (n) => n === 1, { what: 'the mentee' });
 
     const replaySchema = await createScratchSchema('matching_replay');
     const replayRef = await Test.createTestingModule({
@@ -233,10 +234,19 @@ describe('matching service', () => {
     await replay.init();
     try {
       const replayed = replay.get(DataSource);
+      // Mentee and mentor are keyed differently, so they arrive on partitions read in parallel.
       await waitFor(
-        async () => Number((await replayed.query(`SELECT count(*) FROM mentors WHERE id = $1 AND status = 'withdrawn'`, [mentor]))[0].count),
-        (n) => n === 1,
-        { what: 'the replay to reach the withdrawal' },
+        async () =>
+          Number(
+            (
+              await replayed.query(
+                `SELECT (SELECT count(*) FROM mentors WHERE id = $1 AND status = 'withdrawn') + (SELECT count(*) FROM mentees WHERE id = $2) AS count`,
+                [mentor, mentee],
+              )
+            )[0].count,
+          ),
+        (n) => n === 2,
+        { what: 'the replay to reach the mentee and the withdrawal' },
       );
       expect(await snapshot(replayed)).toEqual(await snapshot(dataSource));
     } finally {
