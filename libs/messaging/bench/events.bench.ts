@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, ScratchSchema, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, waitFor } from '@cmp/testing';
+import { ScratchSchema, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, waitFor } from '@cmp/testing';
 import {
   createKafka,
-  CreateMessagingTables1764150000000,
   Outbox,
   OutboxRelay,
   TopicProvisioner,
 } from '../src';
 import { counterIncremented } from '../test/sample/sample-contracts';
-import { CreateSampleTables1764150000001 } from '../test/sample/sample-tables.migration';
+import { openSampleDatabase } from '../test/sample/sample-database';
 
 /**
  * `npm run bench -- events [--events N] [--rate R] [--seconds S]`
@@ -100,14 +98,7 @@ class OutboxPipeline {
 
   static async start(kafka: Kafka, brokers: string[]): Promise<OutboxPipeline> {
     const service = `bench-${uniqueSuffix()}`;
-    const schema = await createScratchSchema('bench_events');
-    const dataSource = createSchemaDataSource({
-      url: schema.databaseUrl,
-      schema: schema.name,
-      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
-    });
-    await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    const { schema, dataSource } = await openSampleDatabase('bench_events');
     const topics = new TopicProvisioner(kafka);
     await topics.ensure([counterIncremented(service).topic]);
     const relay = new OutboxRelay({ databaseUrl: schema.databaseUrl, schema: schema.name, kafka, topics });

@@ -1,11 +1,10 @@
 import { Consumer, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createKafka, CreateMessagingTables1764150000000, Outbox, OutboxRelay, TopicProvisioner } from '../src';
-import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, interruptLocalBroker, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { createKafka, Outbox, OutboxRelay, TopicProvisioner } from '../src';
+import { interruptLocalBroker, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';
 import { incrementCounters } from './sample/sample-producer';
-import { CreateSampleTables1764150000001 } from './sample/sample-tables.migration';
+import { openSampleDatabase } from './sample/sample-database';
 
 describe('a broker outage while publishing', () => {
   const infra = testInfrastructure();
@@ -18,14 +17,7 @@ describe('a broker outage while publishing', () => {
   let reader: Consumer;
 
   beforeAll(async () => {
-    schema = await createScratchSchema('outage');
-    dataSource = createSchemaDataSource({
-      url: schema.databaseUrl,
-      schema: schema.name,
-      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
-    });
-    await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    ({ schema, dataSource } = await openSampleDatabase('outage'));
     kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'outage-test' });
     relay = new OutboxRelay({ databaseUrl: schema.databaseUrl, schema: schema.name, kafka, topics: new TopicProvisioner(kafka), pollIntervalMs: 200 });
   });

@@ -3,12 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { Consumer, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaBinaryMessage } from '@cmp/contracts';
-import { connectEventConsumer, createKafka, CreateMessagingTables1764150000000, TopicProvisioner } from '../src';
-import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { connectEventConsumer, createKafka, TopicProvisioner } from '../src';
+import { ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';
 import { sampleConsumerModule } from './sample/sample-consumer.module';
-import { CreateSampleTables1764150000001 } from './sample/sample-tables.migration';
+import { openSampleDatabase } from './sample/sample-database';
 
 describe('dead letters', () => {
   const infra = testInfrastructure();
@@ -36,14 +35,7 @@ describe('dead letters', () => {
     });
 
   beforeAll(async () => {
-    schema = await createScratchSchema('dead_letters');
-    dataSource = createSchemaDataSource({
-      url: schema.databaseUrl,
-      schema: schema.name,
-      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
-    });
-    await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    ({ schema, dataSource } = await openSampleDatabase('dead_letters'));
     kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'dead-letter-test' });
     // One partition, so "the next message on the same partition" is every later message.
     await new TopicProvisioner(kafka, { partitions: 1, replicationFactor: 1 }).ensure([contract.topic]);

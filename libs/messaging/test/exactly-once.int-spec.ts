@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createKafka, CreateMessagingTables1764150000000, Outbox } from '../src';
-import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, ScratchSchema, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, waitFor } from '@cmp/testing';
+import { createKafka, Outbox } from '../src';
+import { ScratchSchema, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';
 import { incrementCounters } from './sample/sample-producer';
-import { CreateSampleTables1764150000001 } from './sample/sample-tables.migration';
+import { openSampleDatabase } from './sample/sample-database';
 
 const TOTAL_CHANGES = 10_000;
 const CHANGES_PER_TRANSACTION = 20;
@@ -29,14 +28,7 @@ describe('outbox → Kafka → inbox, with crashes and a replay', () => {
   const count = async (sql: string) => Number((await dataSource.query(sql))[0].count);
 
   beforeAll(async () => {
-    schema = await createScratchSchema('exactly_once');
-    dataSource = createSchemaDataSource({
-      url: schema.databaseUrl,
-      schema: schema.name,
-      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
-    });
-    await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    ({ schema, dataSource } = await openSampleDatabase('exactly_once'));
     kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'exactly-once-test' });
     env = {
       DATABASE_URL: schema.databaseUrl,

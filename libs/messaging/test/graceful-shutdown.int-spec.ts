@@ -2,12 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaBinaryMessage } from '@cmp/contracts';
-import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix } from '@cmp/testing';
-import { connectEventConsumer, createKafka, CreateMessagingTables1764150000000, TopicProvisioner } from '../src';
+import { ScratchSchema, testInfrastructure, uniqueSuffix } from '@cmp/testing';
+import { connectEventConsumer, createKafka, TopicProvisioner } from '../src';
 import { counterIncremented } from './sample/sample-contracts';
 import { sampleConsumerModule } from './sample/sample-consumer.module';
-import { CreateSampleTables1764150000001 } from './sample/sample-tables.migration';
+import { openSampleDatabase } from './sample/sample-database';
 
 describe('graceful shutdown of a consumer', () => {
   const infra = testInfrastructure();
@@ -18,14 +17,7 @@ describe('graceful shutdown of a consumer', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    schema = await createScratchSchema('shutdown');
-    dataSource = createSchemaDataSource({
-      url: schema.databaseUrl,
-      schema: schema.name,
-      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
-    });
-    await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    ({ schema, dataSource } = await openSampleDatabase('shutdown'));
   });
 
   afterAll(async () => {

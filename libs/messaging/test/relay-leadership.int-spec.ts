@@ -1,10 +1,9 @@
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createKafka, CreateMessagingTables1764150000000, Outbox, OutboxRelay, TopicProvisioner } from '../src';
-import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { createKafka, Outbox, OutboxRelay, TopicProvisioner } from '../src';
+import { ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { incrementCounters } from './sample/sample-producer';
-import { CreateSampleTables1764150000001 } from './sample/sample-tables.migration';
+import { openSampleDatabase } from './sample/sample-database';
 
 describe('outbox relay leadership', () => {
   const infra = testInfrastructure();
@@ -15,14 +14,7 @@ describe('outbox relay leadership', () => {
   const relays: OutboxRelay[] = [];
 
   beforeAll(async () => {
-    schema = await createScratchSchema('leadership');
-    dataSource = createSchemaDataSource({
-      url: schema.databaseUrl,
-      schema: schema.name,
-      migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
-    });
-    await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    ({ schema, dataSource } = await openSampleDatabase('leadership'));
     kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'leadership-test' });
   });
 
