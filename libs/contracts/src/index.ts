@@ -11,3 +11,5 @@ export * from './reference';
 export * from './enrolment';
 export * from './matching';
 export * from './scheduling';
+export * from './evaluation';
+export * from './notifications';

@@ -1,0 +1,3 @@
+export * from './survey.events';
+export * from './outcome.events';
+export * from './report.events';
