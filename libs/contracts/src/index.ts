@@ -13,3 +13,4 @@ export * from './matching';
 export * from './scheduling';
 export * from './evaluation';
 export * from './notifications';
+export * from './gateway';
