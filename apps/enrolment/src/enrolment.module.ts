@@ -5,9 +5,8 @@ import { DataSource } from 'typeorm';
 import { ContactPublished } from '@cmp/contracts';
 import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
 import { schemaDataSourceOptions } from '@cmp/persistence';
-import { DatabaseReadinessCheck, PlatformModule } from '@cmp/platform';
 import { ApplyAsMenteeHandler } from './application/apply-as-mentee/apply-as-mentee.handler';
-import { Clock, CLOCK } from '@cmp/platform';
+import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
 import { CohortCommands } from './application/cohorts/cohort-commands';
 import { ConsentCommands } from './application/consents/consent-commands';
 import { EnrolmentUnitOfWork } from './application/enrolment-unit-of-work';
@@ -68,7 +67,7 @@ export class EnrolmentModule {
       ],
       controllers: [OrganisationsController, CohortsController, MenteesController, MentorsController, PeopleController, MentorshipEventsConsumer],
       providers: [
-        { provide: CLOCK, useValue: settings.clock ?? (() => new Date()) },
+        { provide: CLOCK, useValue: settings.clock ?? systemClock },
         { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         EnrolmentUnitOfWork,

@@ -58,4 +58,5 @@ export { PlatformModule } from './bootstrap/platform.module';
 
 export type { HttpRequest, HttpResponse, NextFunction } from './http/http-message';
 export { type OpenApiSettings, setupOpenApi } from './openapi/setup-openapi';
-export { CLOCK, type Clock, systemClock } from './clock/clock';
+export { CLOCK, type Clock, serviceClock, systemClock } from './clock/clock';
+export { movableClock } from './clock/movable-clock';

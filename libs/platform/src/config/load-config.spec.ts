@@ -59,6 +59,17 @@ describe('loadConfig', () => {
     expect(Object.keys(config).sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);
   });
 
+  it('lets a test stack name a movable clock file, and refuses one in production', () => {
+    const testStack = loadConfig(ServiceConfig, { ...validDatabase, NODE_ENV: 'test', CMP_TEST_CLOCK_FILE: '/tmp/cmp-clock.json' });
+    expect(testStack.CMP_TEST_CLOCK_FILE).toBe('/tmp/cmp-clock.json');
+
+    const error = configurationErrorOf(() =>
+      loadConfig(ServiceConfig, { ...validDatabase, NODE_ENV: 'production', CMP_TEST_CLOCK_FILE: '/tmp/cmp-clock.json' }),
+    );
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['CMP_TEST_CLOCK_FILE']);
+    expect(error.message).toContain('time cannot be moved there');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig(ServiceConfig, { ...validDatabase, PORT: '', KAFKA_BROKERS: '' }).PORT).toBe(3000);
   });

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsDefined, IsIn, IsInt, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, Equals, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
 import { LOG_LEVELS, type LogLevel } from '../logging/log-level';
 import { IsHostPort, IsPostgresUrl, splitList } from './env-validators';
 
@@ -34,4 +34,15 @@ export class ServiceConfig {
   @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one host:port' })
   @IsHostPort({ each: true })
   readonly KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /**
+   * Test stacks only: a file holding the offset every service's clock runs ahead by, so an
+   * end-to-end test can move the whole system to the programme's end. Refused in production,
+   * where time cannot be moved.
+   */
+  @IsOptional()
+  @IsString()
+  @ValidateIf((config: ServiceConfig) => config.NODE_ENV === 'production')
+  @Equals(undefined, { message: 'CMP_TEST_CLOCK_FILE cannot be set when NODE_ENV is production: time cannot be moved there' })
+  readonly CMP_TEST_CLOCK_FILE?: string;
 }
