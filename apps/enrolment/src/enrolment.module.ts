@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ContactPublished } from '@cmp/contracts';
 import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { schemaDataSourceOptions } from '@cmp/persistence';
+import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
 import { ApplyAsMenteeHandler } from './application/apply-as-mentee/apply-as-mentee.handler';
 import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
 import { CohortCommands } from './application/cohorts/cohort-commands';
@@ -46,15 +46,16 @@ export class EnrolmentModule {
     return {
       module: EnrolmentModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...schemaDataSourceOptions({
-            url: settings.databaseUrl,
-            schema,
-            entities: ENROLMENT_ENTITIES,
-            migrations: ENROLMENT_MIGRATIONS,
-            applicationName: ENROLMENT_SERVICE,
-          }),
-          migrationsRun: true,
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            schemaDataSourceOptions({
+              url: settings.databaseUrl,
+              schema,
+              entities: ENROLMENT_ENTITIES,
+              migrations: ENROLMENT_MIGRATIONS,
+              applicationName: ENROLMENT_SERVICE,
+            }),
+          dataSourceFactory: (options) => openMigratedDataSource(options),
         }),
         MessagingModule.forService({
           service: ENROLMENT_SERVICE,

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { schemaDataSourceOptions } from '@cmp/persistence';
+import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
 import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
 import { MatchDecisions } from './application/match-decisions';
 import { MatchingQueries } from './application/matching-queries';
@@ -34,15 +34,16 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...schemaDataSourceOptions({
-            url: settings.databaseUrl,
-            schema,
-            entities: MATCHING_ENTITIES,
-            migrations: [CreateMessagingTables1764150000000, CreateMatchingTables1764170000000],
-            applicationName: MATCHING_SERVICE,
-          }),
-          migrationsRun: true,
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            schemaDataSourceOptions({
+              url: settings.databaseUrl,
+              schema,
+              entities: MATCHING_ENTITIES,
+              migrations: [CreateMessagingTables1764150000000, CreateMatchingTables1764170000000],
+              applicationName: MATCHING_SERVICE,
+            }),
+          dataSourceFactory: (options) => openMigratedDataSource(options),
         }),
         MessagingModule.forService({ service: MATCHING_SERVICE, schema, databaseUrl: settings.databaseUrl, brokers: settings.brokers }),
         PlatformModule.forRoot({ serviceName: MATCHING_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),

@@ -49,8 +49,37 @@ export function createSchemaDataSource(settings: SchemaDataSourceSettings): Data
   return new DataSource(schemaDataSourceOptions(settings));
 }
 
-/** Applies pending migrations; returns the names of those it ran. */
+/**
+ * Applies pending migrations; returns the names of those it ran. Instances starting together
+ * (`docker compose up --scale`) would otherwise race to create the same tables: a session-level
+ * advisory lock per schema lets one migrate while the others wait, then find nothing to do.
+ */
 export async function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock(hashtext($1))', [`cmp.migrations.${schema}`]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', [`cmp.migrations.${schema}`]).catch(() => undefined);
+    await lockHolder.release();
+  }
+}
+
+/**
+ * Opens a service's data source and brings its schema up to date under the migration lock;
+ * the `dataSourceFactory` of `TypeOrmModule.forRootAsync`.
+ */
+export async function openMigratedDataSource(options: DataSourceOptions | undefined): Promise<DataSource> {
+  if (!options) throw new Error('openMigratedDataSource needs the data source options');
+  const dataSource = await new DataSource(options).initialize();
+  try {
+    await runPendingMigrations(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
 }
