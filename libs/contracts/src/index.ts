@@ -14,3 +14,4 @@ export * from './scheduling';
 export * from './evaluation';
 export * from './notifications';
 export * from './gateway';
+export * from './catalogue/asyncapi-catalogue';

@@ -1,1 +1,2 @@
+export * from './partner-webhook.payloads';
 export * from './webhook.events';
