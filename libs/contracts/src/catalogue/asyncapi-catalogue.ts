@@ -1,5 +1,6 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, IS_DATE_STRING, ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import {
   CEFR_LEVELS,
@@ -116,7 +117,7 @@ const REFERENCE_CODE_SCHEMAS: Record<string, JsonObject> = {
 };
 
 /** Called per element for `{ each: true }`: the generator wraps the result in `items` itself. */
-function referenceCodeSchema(meta: { constraintCls?: Function }): JsonObject {
+function referenceCodeSchema(meta: ValidationMetadata): JsonObject {
   const name = meta.constraintCls ? getMetadataStorage().getTargetValidatorConstraints(meta.constraintCls)[0]?.name : undefined;
   return (name && REFERENCE_CODE_SCHEMAS[name]) || {};
 }
@@ -128,8 +129,8 @@ const ISO_DATE_OR_TIME: JsonObject = { type: 'string', anyOf: [{ format: 'date' 
  * The schema of a data class: its own, or, for a class that only renames another without adding
  * a rule (`class SurveyReminderDueData extends SurveySentData {}`), its nearest ancestor's.
  */
-function schemaNameOf(dataClass: Function, allSchemas: Record<string, JsonObject>): string {
-  for (let current: Function | null = dataClass; current && current !== Object; current = Object.getPrototypeOf(current)) {
+function schemaNameOf(dataClass: new () => object, allSchemas: Record<string, JsonObject>): string {
+  for (let current: { name: string } | null = dataClass; current && current !== Object; current = Object.getPrototypeOf(current)) {
     if (allSchemas[current.name]) return current.name;
   }
   throw new Error(`no JSON Schema could be generated for ${dataClass.name}`);
