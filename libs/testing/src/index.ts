@@ -5,3 +5,4 @@ export * from './wait-for';
 export { default as prepareTestInfrastructure } from './global-setup';
 export { default as releaseTestInfrastructure } from './global-teardown';
 export * from './event-probe';
+export * from './system-under-test';

@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { LocalBrokerSettings, preparePostgres, startLocalBroker, stopLocalBroker, WORKSPACE_ROOT } from './test-infrastructure';
+import { startTsProcess, TsProcess } from './ts-process';
+import { waitFor } from './wait-for';
+
+/**
+ * The end-to-end tests' own broker: a fresh one per run, so services whose consumer groups read
+ * their topics from the beginning see only this system's events, not those other integration
+ * tests left on the shared test broker.
+ */
+export const SYSTEM_TEST_BROKER: LocalBrokerSettings = {
+  port: Number(process.env.CMP_SYSTEM_TEST_KAFKA_PORT ?? 19192),
+  controllerPort: Number(process.env.CMP_SYSTEM_TEST_KAFKA_CONTROLLER_PORT ?? 19193),
+  dataDir: process.env.CMP_SYSTEM_TEST_KAFKA_DATA_DIR ?? join(WORKSPACE_ROOT, 'infra', 'kafka', '.data-system-test'),
+};
+
+const SYSTEM_TEST_DATABASE = 'cmp_system_test';
+const FIRST_PORT = Number(process.env.CMP_SYSTEM_TEST_FIRST_PORT ?? 3100);
+
+export interface SystemUnderTestOptions {
+  /** The apps to run, in start order (the gateway last). */
+  readonly services: readonly string[];
+  /** Variables every service gets, on top of the database, broker, port and clock. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Variables for one service only. */
+  readonly serviceEnv?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/**
+ * The whole system as separate processes on a real broker and database, with one movable clock
+ * (see `movableClock` in libs/platform) shared by every service.
+ */
+export class SystemUnderTest {
+  private readonly processes = new Map<string, TsProcess>();
+  private offsetMs = 0;
+
+  private constructor(
+    private readonly options: SystemUnderTestOptions,
+    private readonly workDirectory: string,
+    readonly adminDatabaseUrl: string,
+  ) {}
+
+  static async start(options: SystemUnderTestOptions): Promise<SystemUnderTest> {
+    const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+    await recreateDatabase(adminUrl, SYSTEM_TEST_DATABASE);
+    await stopLocalBroker(SYSTEM_TEST_BROKER);
+    rmSync(SYSTEM_TEST_BROKER.dataDir, { recursive: true, force: true });
+    await startLocalBroker(SYSTEM_TEST_BROKER);
+
+    const databaseUrl = new URL(adminUrl);
+    databaseUrl.pathname = `/${SYSTEM_TEST_DATABASE}`;
+    const system = new SystemUnderTest(options, mkdtempSync(join(tmpdir(), 'cmp-system-')), databaseUrl.toString());
+    system.writeClock();
+    try {
+      for (const service of options.services) await system.startService(service);
+    } catch (error) {
+      await system.stop();
+      throw error;
+    }
+    return system;
+  }
+
+  get kafkaBrokers(): string[] {
+    return [`127.0.0.1:${SYSTEM_TEST_BROKER.port}`];
+  }
+
+  /** Where a service listens; ports are assigned in the order the services were named. */
+  url(service: string): string {
+    const index = this.options.services.indexOf(service);
+    if (index < 0) throw new Error(`${service} is not part of this system`);
+    return `http://127.0.0.1:${FIRST_PORT + index}`;
+  }
+
+  /** The file every service's clock reads its offset from. */
+  get clockFile(): string {
+    return join(this.workDirectory, 'clock.json');
+  }
+
+  /** Moves every service's "now" forward; services see it within a tenth of a second. */
+  advanceClock(byMs: number): void {
+    if (byMs < 0) throw new Error('the system clock only moves forward');
+    this.offsetMs += byMs;
+    this.writeClock();
+  }
+
+  /** The system's "now" as the services see it. */
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  output(service: string): string {
+    return this.processes.get(service)?.output() ?? '';
+  }
+
+  async restart(service: string): Promise<void> {
+    await this.processes.get(service)?.stop();
+    await this.startService(service);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.values()].reverse().map((running) => running.stop()));
+    this.processes.clear();
+    await stopLocalBroker(SYSTEM_TEST_BROKER);
+    rmSync(this.workDirectory, { recursive: true, force: true });
+  }
+
+  private writeClock(): void {
+    writeFileSync(this.clockFile, JSON.stringify({ offsetMs: this.offsetMs }));
+  }
+
+  private async startService(service: string): Promise<void> {
+    const port = new URL(this.url(service)).port;
+    const databaseUrl = new URL(this.adminDatabaseUrl);
+    // Each service logs in as its own role, exactly as in production, so a service that
+    // reached outside its schema would fail here too.
+    databaseUrl.username = `cmp_${service}`;
+    databaseUrl.password = `cmp_${service}`;
+    const running = await startTsProcess(
+      join('apps', service, 'src', 'main.ts'),
+      {
+        NODE_ENV: 'test',
+        PORT: port,
+        DATABASE_URL: databaseUrl.toString(),
+        KAFKA_BROKERS: this.kafkaBrokers.join(','),
+        CMP_TEST_CLOCK_FILE: this.clockFile,
+        // info at least: the ready line is an info line.
+        LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'info',
+        ...this.options.env,
+        ...this.options.serviceEnv?.[service],
+      },
+      { readyLine: `listening on port ${port}`, timeoutMs: 120_000 },
+    );
+    this.processes.set(service, running);
+    await waitFor(
+      () => fetch(`${this.url(service)}/health/ready`).then((response) => response.ok, () => false),
+      (ready) => ready,
+      { timeoutMs: 60_000, what: `${service} to report ready` },
+    );
+  }
+}
+
+async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+  await preparePostgres(adminUrl, name);
+}
