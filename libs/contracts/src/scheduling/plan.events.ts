@@ -1,4 +1,4 @@
-import { IsArray, IsDateString, IsIn, IsInt, IsUUID, Min } from 'class-validator';
+import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../envelope/event-contract';
 import { Nested } from '../enrolment/profile-facts';
 
@@ -21,6 +21,13 @@ export class PlannedSession {
   @IsIn(SESSION_THEMES) theme: SessionTheme;
   /** Suggested date (Europe/Copenhagen); the pair proposes the actual time. */
   @IsDateString({ strict: true }) suggestedOn: string;
+  /**
+   * When the pair share a weekly availability window: that window's start on `suggestedOn`, as a
+   * UTC instant (the Copenhagen wall-clock time stays the same across daylight-saving changes).
+   */
+  @IsOptional() @IsDateString() suggestedStartsAt?: string;
+  /** End of the suggested time, UTC. */
+  @IsOptional() @IsDateString() suggestedEndsAt?: string;
 }
 
 /** A confirmed match got its four-month plan. */
@@ -36,3 +43,11 @@ export class PlanCreatedData {
   @IsArray() @Nested(() => PlannedSession, { each: true }) sessions: PlannedSession[];
 }
 export const PlanCreated = defineEvent('dk.cmp.scheduling.plan-created.v1', PlanCreatedData);
+
+/**
+ * A plan's dates moved: the match was confirmed before its cohort's dates were known, so the plan
+ * first ran from the confirmation date and now follows the cohort. Same shape as PlanCreated;
+ * a consumer replaces what it holds for `planId`.
+ */
+export class PlanUpdatedData extends PlanCreatedData {}
+export const PlanUpdated = defineEvent('dk.cmp.scheduling.plan-updated.v1', PlanUpdatedData);

@@ -1,0 +1,25 @@
+import { FOLLOW_UP_MONTHS, FollowUpMonths } from '@cmp/contracts';
+import { addDays, addMonths, instantAt } from './copenhagen-time';
+
+export interface FollowUp {
+  readonly monthsAfterCompletion: FollowUpMonths;
+  /** Copenhagen date. */
+  readonly dueOn: string;
+  /** 09:00 Copenhagen time on that date, so surveys arrive in the morning. */
+  readonly dueAt: Date;
+}
+
+export const FOLLOW_UP_LOCAL_TIME = '09:00';
+
+/** Follow-ups at completion, +3 and +6 months; evaluation sends a survey for each. */
+export function followUpsAfter(completedOn: string): FollowUp[] {
+  return FOLLOW_UP_MONTHS.map((months) => {
+    const dueOn = months === 0 ? completedOn : addMonths(completedOn, months);
+    return { monthsAfterCompletion: months, dueOn, dueAt: instantAt(dueOn, FOLLOW_UP_LOCAL_TIME) };
+  });
+}
+
+/** The programme's end fires when its last day is over in Copenhagen. */
+export function programmeEndsAt(endsOn: string): Date {
+  return instantAt(addDays(endsOn, 1));
+}

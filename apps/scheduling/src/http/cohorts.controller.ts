@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { CohortRhythm } from '../application/plans/cohort-rhythm';
+import { SchedulingQueries } from '../application/queries/scheduling-queries';
+import { Actor } from '../domain/actor';
+import { ActingAs } from './actor.decorator';
+import { RhythmRequest } from './dto/rhythm.request.dto';
+
+/** Coordinators' cohort-wide views and settings. */
+@Controller('cohorts/:id')
+export class CohortsController {
+  constructor(
+    private readonly queries: SchedulingQueries,
+    private readonly rhythm: CohortRhythm,
+  ) {}
+
+  @Get('overview')
+  overview(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) cohortId: string) {
+    return this.queries.cohortOverview(actor, cohortId);
+  }
+
+  /** Applies to plans created from now on. */
+  @Put('rhythm')
+  setRhythm(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) cohortId: string, @Body() body: RhythmRequest) {
+    return this.rhythm.set(actor, cohortId, body);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CalendarFeeds } from '../application/feeds/calendar-feeds';
+import { Actor } from '../domain/actor';
+import { ActingAs } from './actor.decorator';
+
+/**
+ * Calendar feeds. Issuing and revoking need an actor; the feed itself is reached by its secret
+ * URL alone, since calendar apps subscribe without any credentials.
+ */
+@Controller()
+export class FeedsController {
+  constructor(private readonly feeds: CalendarFeeds) {}
+
+  @Post('people/:personId/calendar-feed')
+  @HttpCode(201)
+  issue(@ActingAs() actor: Actor, @Param('personId', ParseUUIDPipe) personId: string) {
+    return this.feeds.issue(actor, personId);
+  }
+
+  @Delete('people/:personId/calendar-feed')
+  @HttpCode(204)
+  revoke(@ActingAs() actor: Actor, @Param('personId', ParseUUIDPipe) personId: string) {
+    return this.feeds.revoke(actor, personId);
+  }
+
+  @Get('feeds/:token')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  feed(@Param('token') token: string) {
+    return this.feeds.render(token.replace(/\.ics$/, ''));
+  }
+}
