@@ -1,7 +1,12 @@
-import { IsInt, IsString, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Min } from 'class-validator';
 import { ConfigurationError } from './configuration.error';
 import { loadConfig } from './load-config';
 import { ServiceConfig } from './service.config';
+
+class FlagConfig extends ServiceConfig {
+  @IsBoolean()
+  readonly SEND_REAL_MAIL: boolean = true;
+}
 
 class ReportingConfig extends ServiceConfig {
   @IsString()
@@ -68,6 +73,16 @@ describe('loadConfig', () => {
     );
     expect(error.issues.map((issue) => issue.variable)).toEqual(['CMP_TEST_CLOCK_FILE']);
     expect(error.message).toContain('time cannot be moved there');
+  });
+
+  it('reads boolean words as booleans, "false" as false, and refuses anything else', () => {
+    expect(loadConfig(FlagConfig, { ...validDatabase, SEND_REAL_MAIL: 'false' }).SEND_REAL_MAIL).toBe(false);
+    expect(loadConfig(FlagConfig, { ...validDatabase, SEND_REAL_MAIL: 'No' }).SEND_REAL_MAIL).toBe(false);
+    expect(loadConfig(FlagConfig, { ...validDatabase, SEND_REAL_MAIL: '1' }).SEND_REAL_MAIL).toBe(true);
+    expect(loadConfig(FlagConfig, validDatabase).SEND_REAL_MAIL).toBe(true);
+
+    const error = configurationErrorOf(() => loadConfig(FlagConfig, { ...validDatabase, SEND_REAL_MAIL: 'maybe' }));
+    expect(error.issues).toEqual([{ variable: 'SEND_REAL_MAIL', messages: ['SEND_REAL_MAIL must be true or false (or 1/0, yes/no)'] }]);
   });
 
   it('treats an empty variable as unset', () => {

@@ -21,21 +21,38 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
       .getTargetValidationMetadatas(cls, '', true, false)
       .map((metadata) => metadata.propertyName),
   ]);
-  const source: Record<string, string> = {};
+  const source: Record<string, string | boolean> = {};
+  const booleanIssues: ConfigurationIssue[] = [];
   for (const name of declared) {
     const value = env[name];
-    if (value !== undefined && value !== '') {
+    if (value === undefined || value === '') continue;
+    if (Reflect.getMetadata('design:type', cls.prototype, name) === Boolean) {
+      // Implicit conversion would read any non-empty text, "false" included, as true.
+      const flag = BOOLEAN_WORDS.get(value.trim().toLowerCase());
+      if (flag === undefined) booleanIssues.push({ variable: name, messages: [`${name} must be true or false (or 1/0, yes/no)`] });
+      else source[name] = flag;
+    } else {
       source[name] = value;
     }
   }
 
   const config = plainToInstance(cls, source, { enableImplicitConversion: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    throw new ConfigurationError(cls.name, errors.map(toIssue));
+  const issues = [...booleanIssues, ...errors.filter((error) => !booleanIssues.some((issue) => issue.variable === error.property)).map(toIssue)];
+  if (issues.length > 0) {
+    throw new ConfigurationError(cls.name, issues);
   }
   return config;
 }
+
+const BOOLEAN_WORDS = new Map<string, boolean>([
+  ['true', true],
+  ['1', true],
+  ['yes', true],
+  ['false', false],
+  ['0', false],
+  ['no', false],
+]);
 
 function toIssue(error: ValidationError): ConfigurationIssue {
   return { variable: error.property, messages: Object.values(error.constraints ?? {}) };
