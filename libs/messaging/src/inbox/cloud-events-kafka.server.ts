@@ -123,14 +123,17 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     return this.consumer as T;
   }
 
-  /** The topics this service's handlers listen on. */
+  /**
+   * The topics this service's handlers listen on: the topic the event's contract declares (a
+   * compacted topic such as `cmp.enrolment.contacts`), else the producer's `cmp.<service>.events`.
+   */
   subscribedTopics(): string[] {
     const patterns = [...this.messageHandlers.keys()];
     const invalid = patterns.filter((pattern) => !isEventType(pattern));
     if (invalid.length > 0) {
       throw new Error(`@EventPattern must name an event type (dk.cmp.<service>.<event>.v<N>): ${invalid.join(', ')}`);
     }
-    return [...new Set(patterns.map(topicOfEventType))].sort();
+    return [...new Set(patterns.map((pattern) => findEventContract(pattern)?.topic ?? topicOfEventType(pattern)))].sort();
   }
 
   private async start(): Promise<void> {
