@@ -14,6 +14,20 @@ KAFKA_PORT="${KAFKA_PORT:-9092}" infra/kafka/start.sh
 CMP_DB_NAME=cmp infra/postgres/apply.sh
 
 mkdir -p tmp/logs tmp/pids
+# No mail leaves this machine: a capture server stands in for SMTP (notifications' default
+# 127.0.0.1:2525) and keeps every message in tmp/mail, listed at http://127.0.0.1:1080/messages.
+if [[ -f tmp/pids/mail-capture.pid ]] && kill -0 "$(cat tmp/pids/mail-capture.pid)" 2>/dev/null; then
+  echo "mail-capture: already running (pid $(cat tmp/pids/mail-capture.pid))"
+else
+  MAIL_CAPTURE_SMTP_PORT=2525 MAIL_CAPTURE_HTTP_PORT=1080 MAIL_CAPTURE_DIR="$root/tmp/mail" \
+  SWC_NODE_PROJECT="$root/tsconfig.json" \
+    setsid nohup node -r @swc-node/register apps/notifications/dev/mail-capture.ts >tmp/logs/mail-capture.log 2>&1 &
+  echo $! >tmp/pids/mail-capture.pid
+  for _ in $(seq 1 60); do curl -fsS http://127.0.0.1:1080/messages >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fsS http://127.0.0.1:1080/messages >/dev/null || { echo "mail-capture: not ready (tmp/logs/mail-capture.log)" >&2; exit 1; }
+  echo "mail-capture: SMTP on 127.0.0.1:2525, captured mail at http://127.0.0.1:1080/messages and in tmp/mail/"
+fi
+
 started=()
 for service in $(cmp_services); do
   port="$(cmp_service_port "$service")"

@@ -19,6 +19,7 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   restart?: string;
+  command?: string | string[];
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
@@ -218,11 +219,20 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
-  it('gives every entry built from infra/docker/Dockerfile its own role, Kafka and healthy dependencies', () => {
+  it('gives every service entry built from infra/docker/Dockerfile its own role, Kafka and healthy dependencies', () => {
     const problems = Object.entries(services)
-      .filter(([, service]) => isBuiltFromServiceDockerfile(service))
+      .filter(([, service]) => isBuiltFromServiceDockerfile(service) && service.command === undefined)
       .flatMap(([name, service]) => serviceEntryProblems(name, service));
     expect(problems).toEqual([]);
+  });
+
+  it('runs development helpers from the same image with a command naming a script in the repository', () => {
+    const helpers = Object.entries(services).filter(([, service]) => isBuiltFromServiceDockerfile(service) && service.command !== undefined);
+    expect(helpers.map(([name]) => name)).toEqual(['mail-capture']);
+    for (const [, service] of helpers) {
+      const script = (service.command as string[]).find((part) => part.endsWith('.ts'));
+      expect(script && existsSync(join(ROOT, script))).toBe(true);
+    }
   });
 
   it('has a compose service for every app with src/main.ts', () => {

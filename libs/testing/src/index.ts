@@ -6,3 +6,4 @@ export { default as prepareTestInfrastructure } from './global-setup';
 export { default as releaseTestInfrastructure } from './global-teardown';
 export * from './event-probe';
 export * from './system-under-test';
+export * from './consumer-group-offsets';

@@ -1,0 +1,60 @@
+import {
+  OutcomeRecordedData,
+  PartnerWebhookEventType,
+  ReferralOutcomeRecordedData,
+  ReferralOutcomeRecordedType,
+  ReferralStatus,
+  ReferralStatusChangedData,
+  ReferralStatusChangedType,
+} from '@cmp/contracts';
+
+/** A mentee a partner referred, as notifications knows them: no contact details. */
+export interface ReferredParticipant {
+  readonly menteeId: string;
+  readonly organisationId: string;
+  readonly referralId: string | null;
+  readonly cohortId: string | null;
+  /** The participant's `share-outcomes-with-referrer` consent, as last heard. */
+  readonly sharesOutcomes: boolean;
+}
+
+export interface PartnerUpdate {
+  readonly organisationId: string;
+  readonly type: PartnerWebhookEventType;
+  readonly data: ReferralStatusChangedData | ReferralOutcomeRecordedData;
+}
+
+/** What the referring partner may learn of a status change: the step, ids and when. */
+export function statusUpdate(participant: ReferredParticipant, status: ReferralStatus, occurredAt: string, cohortId?: string): PartnerUpdate {
+  const data: ReferralStatusChangedData = {
+    participantId: participant.menteeId,
+    status,
+    occurredAt,
+    ...(participant.referralId ? { referralId: participant.referralId } : {}),
+    ...((cohortId ?? participant.cohortId) ? { cohortId: cohortId ?? participant.cohortId ?? undefined } : {}),
+  };
+  return { organisationId: participant.organisationId, type: ReferralStatusChangedType, data };
+}
+
+/**
+ * The outcome goes out only with the participant's consent, and then only the employment facts:
+ * how it was learnt (`source`) and internal ids stay home.
+ */
+export function outcomeUpdate(participant: ReferredParticipant, outcome: OutcomeRecordedData): PartnerUpdate | null {
+  if (!participant.sharesOutcomes) return null;
+  const optional = <K extends keyof OutcomeRecordedData>(key: K) => (outcome[key] === undefined ? {} : { [key]: outcome[key] });
+  const data: ReferralOutcomeRecordedData = {
+    participantId: participant.menteeId,
+    cohortId: outcome.cohortId,
+    status: outcome.status,
+    recordedAt: outcome.recordedAt,
+    ...(participant.referralId ? { referralId: participant.referralId } : {}),
+    ...optional('hours'),
+    ...optional('terms'),
+    ...optional('sector'),
+    ...optional('occupation'),
+    ...optional('throughMentorNetwork'),
+    ...optional('startedOn'),
+  };
+  return { organisationId: participant.organisationId, type: ReferralOutcomeRecordedType, data };
+}

@@ -1,0 +1,53 @@
+import nodemailer, { Transporter } from 'nodemailer';
+import { MailTransport, OutgoingMail } from '../../application/notifications.ports';
+
+export interface SmtpSettings {
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
+  readonly secure: boolean;
+  readonly user?: string;
+  readonly password?: string;
+  readonly from: { readonly name: string; readonly email: string };
+  /** Local capture servers have no certificate worth checking. */
+  readonly rejectUnauthorized?: boolean;
+}
+
+/** Email over SMTP with nodemailer; one connection per message keeps failure handling simple. */
+export class SmtpMailTransport implements MailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(private readonly settings: SmtpSettings) {
+    this.transporter = nodemailer.createTransport({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+      tls: { rejectUnauthorized: settings.rejectUnauthorized ?? true },
+    });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transporter.sendMail({
+      from: { name: this.settings.from.name, address: this.settings.from.email },
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+      ...(mail.calendar
+        ? {
+            icalEvent: { method: mail.calendar.method, filename: 'invitation.ics', content: mail.calendar.content },
+            attachments: [{ filename: 'invitation.ics', content: mail.calendar.content, contentType: `application/ics; method=${mail.calendar.method}` }],
+          }
+        : {}),
+    });
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}

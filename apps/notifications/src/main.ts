@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { connectEventConsumer } from '@cmp/messaging';
+import { createServiceApp, loadConfig, setupOpenApi, startServiceApp, serviceClock } from '@cmp/platform';
+import { NotificationsConfig } from './notifications.config';
+import { NotificationsModule } from './notifications.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(NotificationsConfig);
+  const app = await createServiceApp(
+    NotificationsModule.forRoot({
+      databaseUrl: config.DATABASE_URL,
+      brokers: config.KAFKA_BROKERS,
+      clock: serviceClock(config),
+      smtp: {
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+        rejectUnauthorized: config.SMTP_TLS_VERIFY,
+      },
+      mailFrom: { name: config.MAIL_FROM_NAME, email: config.MAIL_FROM_ADDRESS },
+      webhookUrlPolicy: { allowHttp: config.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES },
+      webhookDisableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
+      webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      pollIntervalMs: config.DELIVERY_POLL_INTERVAL_MS,
+    }),
+  );
+  setupOpenApi(app, {
+    title: 'CMP notifications (internal)',
+    description: 'In-app inbox, message preferences and delivery log, and partner webhook subscriptions with their delivery log. Callers are identified by x-actor.',
+  });
+  connectEventConsumer(app);
+  await startServiceApp(app, config.PORT);
+}
+
+bootstrap().catch((error) => {
+  process.stderr.write(`notifications failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

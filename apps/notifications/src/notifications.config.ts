@@ -1,0 +1,28 @@
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@cmp/platform';
+
+/** Notifications' variables on top of the common ones; a bad value stops the start with its name. */
+export class NotificationsConfig extends ServiceConfig {
+  override readonly PORT: number = 3004;
+
+  @IsString() @Length(1, 255) readonly SMTP_HOST: string = '127.0.0.1';
+  @IsInt() @Min(1) @Max(65535) readonly SMTP_PORT: number = 2525;
+  /** TLS from the start (465); otherwise STARTTLS when offered. */
+  @IsBoolean() readonly SMTP_SECURE: boolean = false;
+  @IsOptional() @IsString() readonly SMTP_USER?: string;
+  @IsOptional() @IsString() readonly SMTP_PASSWORD?: string;
+  /** Verify the SMTP server's certificate (turn off only for a local capture server). */
+  @IsBoolean() readonly SMTP_TLS_VERIFY: boolean = true;
+  @IsEmail({ require_tld: false }) readonly MAIL_FROM_ADDRESS: string = 'no-reply@cmp.localhost';
+  @IsString() @Length(1, 100) readonly MAIL_FROM_NAME: string = 'Career Mentoring Programme';
+
+  /** Allow plain-http webhook URLs (development and tests only). */
+  @IsBoolean() readonly WEBHOOK_ALLOW_HTTP: boolean = false;
+  /** Allow webhook URLs on loopback and private networks (development and tests only). */
+  @IsBoolean() readonly WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
+  @IsInt() @Min(1) @Max(1000) readonly WEBHOOK_DISABLE_AFTER_FAILURES: number = 15;
+  @IsInt() @Min(100) @Max(60_000) readonly WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** How often due mail, inbox and webhook rows are worked through. */
+  @IsInt() @Min(100) @Max(600_000) readonly DELIVERY_POLL_INTERVAL_MS: number = 2_000;
+}

@@ -1,0 +1,20 @@
+import { Kafka, logLevel } from 'kafkajs';
+
+/**
+ * Commits the current end of every partition of `topics` as the starting point of a consumer
+ * group that has not joined yet, so a service under test reads only what is published from now
+ * on instead of every event earlier tests left on the shared broker. Committing before the group
+ * joins leaves no window in which an event published by the test could be skipped.
+ */
+export async function startConsumerGroupAtEnd(brokers: readonly string[], groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = new Kafka({ clientId: `offsets-${groupId}`, brokers: [...brokers], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
