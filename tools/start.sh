@@ -28,6 +28,13 @@ else
   echo "mail-capture: SMTP on 127.0.0.1:2525, captured mail at http://127.0.0.1:1080/messages and in tmp/mail/"
 fi
 
+# The gateway signs tokens with a secret of this installation, made once and kept in tmp/, and
+# bootstraps a demo admin (shown at the end).
+[[ -s tmp/gateway-jwt-secret ]] || node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))" >tmp/gateway-jwt-secret
+export GATEWAY_JWT_SECRET="${GATEWAY_JWT_SECRET:-$(cat tmp/gateway-jwt-secret)}"
+export GATEWAY_BOOTSTRAP_ADMIN_EMAIL="${GATEWAY_BOOTSTRAP_ADMIN_EMAIL:-admin@cmp.localhost}"
+export GATEWAY_BOOTSTRAP_ADMIN_PASSWORD="${GATEWAY_BOOTSTRAP_ADMIN_PASSWORD:-demo-admin-password}"
+
 started=()
 for service in $(cmp_services); do
   port="$(cmp_service_port "$service")"

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decideAccess, MentorRelations, needsMentorRelations, RequestFacts } from '../../domain/authorisation';
+import { forbidden, invalidToken, unauthenticated } from '../../domain/gateway-error';
+import { Principal } from '../../domain/principal';
+import { RouteDefinition } from '../../domain/route-definition';
+import { API_KEY_PREFIX, PartnerKeys } from '../api-keys/partner-keys';
+import { SessionTokens } from '../sessions/session-tokens';
+
+/** The credential a request presented, as read from its headers. */
+export interface PresentedCredential {
+  readonly authorization?: string;
+  readonly apiKey?: string;
+}
+
+/**
+ * Authenticates a request (bearer access token, or a partner's API key in `x-api-key` or as
+ * the bearer) and decides it against its route.
+ */
+@Injectable()
+export class RequestAccess {
+  constructor(
+    private readonly sessions: SessionTokens,
+    private readonly keys: PartnerKeys,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async authenticate(credential: PresentedCredential): Promise<Principal | undefined> {
+    if (credential.apiKey !== undefined) return this.keys.authenticate(credential.apiKey);
+    if (credential.authorization === undefined) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(credential.authorization);
+    if (!match) throw invalidToken('the Authorization header must be "Bearer <token>"');
+    const token = match[1];
+    return token.startsWith(API_KEY_PREFIX) ? this.keys.authenticate(token) : this.sessions.verifyAccessToken(token);
+  }
+
+  async authorise(route: RouteDefinition, principal: Principal | undefined, facts: RequestFacts): Promise<void> {
+    const relations = needsMentorRelations(route, principal) && principal ? await this.relationsOf(principal.subjectId) : undefined;
+    const decision = decideAccess(route, principal, facts, relations);
+    if (decision.allowed) return;
+    throw decision.status === 401 ? unauthenticated() : forbidden(decision.reason);
+  }
+
+  private async relationsOf(mentorId: string): Promise<MentorRelations> {
+    const rows: { mentee_id: string }[] = await this.dataSource.query(`SELECT mentee_id FROM mentorships WHERE mentor_id = $1 AND ended_at IS NULL`, [mentorId]);
+    return { menteesOfMentor: new Set(rows.map((row) => row.mentee_id)) };
+  }
+}

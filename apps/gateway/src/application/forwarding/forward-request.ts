@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { actorOf, Principal } from '../../domain/principal';
+import { UPSTREAM_SERVICES, UpstreamService } from '../../domain/route-definition';
+import { fillPath, RouteMatch } from '../../domain/route-matcher';
+import { UpstreamClient, UpstreamResponse } from '../../infrastructure/upstream-client';
+import { EnrolmentAccounts } from '../accounts/enrolment-accounts';
+
+export interface ForwardedRequest {
+  readonly match: RouteMatch;
+  readonly method: string;
+  readonly queryString: string;
+  /** Headers already filtered to those a service may see (never a client's `x-actor`). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly principal: Principal | undefined;
+  /** The JSON body, parsed. */
+  readonly body: unknown;
+  /** The new account's credentials, taken out of the body of an enrolling route. */
+  readonly newAccount?: { readonly email: string; readonly password?: string };
+}
+
+export const ACTOR_HEADER = 'x-actor';
+
+/**
+ * Sends an authorised request to its service with the caller's identity in `x-actor`, and for
+ * the enrolling routes keeps an account for the person enrolment creates.
+ */
+@Injectable()
+export class ForwardRequest {
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly enrolmentAccounts: EnrolmentAccounts,
+  ) {}
+
+  async execute(request: ForwardedRequest): Promise<UpstreamResponse> {
+    const { route, params } = request.match;
+    const service = route.service;
+    if (!isUpstream(service)) throw new Error(`${route.method} ${route.path} is served by the gateway itself`);
+    const headers: Record<string, string> = { ...request.headers };
+    delete headers[ACTOR_HEADER];
+    if (request.principal) headers[ACTOR_HEADER] = actorOf(request.principal);
+    const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'DELETE';
+    if (hasBody) headers['content-type'] = 'application/json';
+    const send = () =>
+      this.upstream.send({
+        service,
+        method: request.method,
+        pathAndQuery: fillPath(route.upstreamPath ?? route.path, params) + request.queryString,
+        headers,
+        body: hasBody ? Buffer.from(JSON.stringify(request.body)) : undefined,
+      });
+
+    if (!route.createsAccount || !request.newAccount) return send();
+    const reservation = await this.enrolmentAccounts.reserve(route.createsAccount, request.newAccount.email, request.newAccount.password);
+    try {
+      const response = await send();
+      const personId = response.status >= 200 && response.status < 300 ? personIdOf(response) : undefined;
+      if (personId) await this.enrolmentAccounts.activate(reservation, personId);
+      else await this.enrolmentAccounts.release(reservation);
+      return response;
+    } catch (error) {
+      await this.enrolmentAccounts.release(reservation);
+      throw error;
+    }
+  }
+}
+
+function isUpstream(service: string): service is UpstreamService {
+  return (UPSTREAM_SERVICES as readonly string[]).includes(service);
+}
+
+function personIdOf(response: UpstreamResponse): string | undefined {
+  try {
+    const id = (JSON.parse(response.body.toString('utf8')) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,19 @@
+import type { LockoutPolicy } from '../domain/lockout-policy';
+import type { UpstreamService } from '../domain/route-definition';
+
+/** Everything the gateway's use cases are configured with (from `GatewayConfig`, or a test). */
+export interface GatewaySettings {
+  readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly sessionTtlSeconds: number;
+  readonly signInLinkTtlSeconds: number;
+  readonly signInLinkBaseUrl: string;
+  readonly bootstrapAdmin?: { readonly email: string; readonly password: string };
+  readonly upstreams: Readonly<Record<UpstreamService, string>>;
+  readonly upstreamTimeoutMs: number;
+  readonly accountLockout: LockoutPolicy;
+  readonly ipLockout: LockoutPolicy;
+}
+
+export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');

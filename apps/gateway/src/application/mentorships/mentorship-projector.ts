@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MatchConfirmedData, MatchEndedData, PersonErasedData } from '@cmp/contracts';
+
+/**
+ * Keeps what the gateway's ownership rules need from other services' events: which mentees a
+ * mentor is matched with, and which accounts belong to erased people. Every write is
+ * idempotent, and the inbox makes each event count once anyway.
+ */
+@Injectable()
+export class MentorshipProjector {
+  async matchConfirmed(manager: EntityManager, data: MatchConfirmedData): Promise<void> {
+    await manager.query(
+      `INSERT INTO mentorships (match_id, mentee_id, mentor_id) VALUES ($1, $2, $3) ON CONFLICT (match_id) DO NOTHING`,
+      [data.matchId, data.menteeId, data.mentorId],
+    );
+  }
+
+  async matchEnded(manager: EntityManager, data: MatchEndedData, endedAt: Date): Promise<void> {
+    // An end may overtake its confirmation on another partition: record the pair as ended either way.
+    await manager.query(
+      `INSERT INTO mentorships (match_id, mentee_id, mentor_id, ended_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (match_id) DO UPDATE SET ended_at = COALESCE(mentorships.ended_at, EXCLUDED.ended_at)`,
+      [data.matchId, data.menteeId, data.mentorId, endedAt],
+    );
+  }
+
+  /** An erased person keeps no account: their email and password hash go, and with them every session. */
+  async personErased(manager: EntityManager, data: PersonErasedData): Promise<void> {
+    await manager.query(`DELETE FROM accounts WHERE person_id = $1`, [data.personId]);
+  }
+}

@@ -1,0 +1,58 @@
+import { ConfigurationError, loadConfig } from '@cmp/platform';
+import { GatewayConfig } from './gateway.config';
+import { gatewayModuleSettings } from './gateway-settings.factory';
+
+const valid = { DATABASE_URL: 'postgresql://cmp_gateway@localhost/cmp', GATEWAY_JWT_SECRET: 'x'.repeat(32) };
+
+function issuesOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(GatewayConfig, env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.issues.map((issue) => issue.variable).sort();
+    throw error;
+  }
+  return [];
+}
+
+describe('gateway configuration', () => {
+  it('needs only the database and a JWT secret, and points at the local services by default', () => {
+    const settings = gatewayModuleSettings(loadConfig(GatewayConfig, valid));
+    expect(settings.gateway.upstreams).toEqual({
+      enrolment: 'http://127.0.0.1:3001',
+      matching: 'http://127.0.0.1:3002',
+      scheduling: 'http://127.0.0.1:3003',
+      notifications: 'http://127.0.0.1:3004',
+      evaluation: 'http://127.0.0.1:3005',
+    });
+    expect(settings.gateway.accessTokenTtlSeconds).toBe(900);
+    expect(settings.gateway.bootstrapAdmin).toBeUndefined();
+  });
+
+  it('refuses to start without a JWT secret, or with a short one', () => {
+    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL })).toEqual(['GATEWAY_JWT_SECRET']);
+    expect(issuesOf({ ...valid, GATEWAY_JWT_SECRET: 'short' })).toEqual(['GATEWAY_JWT_SECRET']);
+  });
+
+  it('needs a strong password with a bootstrap admin, and valid URLs and origins', () => {
+    expect(issuesOf({ ...valid, GATEWAY_BOOTSTRAP_ADMIN_EMAIL: 'admin@cmp.dk' })).toEqual(['GATEWAY_BOOTSTRAP_ADMIN_PASSWORD']);
+    expect(issuesOf({ ...valid, ENROLMENT_URL: 'enrolment:3001', GATEWAY_CORS_ORIGINS: 'https://ok.dk,not a url' })).toEqual(['ENROLMENT_URL', 'GATEWAY_CORS_ORIGINS']);
+  });
+
+  it('reads the proxy setting as a boolean word and refuses anything else', () => {
+    expect(loadConfig(GatewayConfig, { ...valid, GATEWAY_TRUST_PROXY: 'false' }).GATEWAY_TRUST_PROXY).toBe(false);
+    expect(loadConfig(GatewayConfig, { ...valid, GATEWAY_TRUST_PROXY: 'true' }).GATEWAY_TRUST_PROXY).toBe(true);
+    expect(loadConfig(GatewayConfig, valid).GATEWAY_TRUST_PROXY).toBe(false);
+    expect(issuesOf({ ...valid, GATEWAY_TRUST_PROXY: 'sometimes' })).toEqual(['GATEWAY_TRUST_PROXY']);
+  });
+
+  it('reads the bootstrap admin and several web origins', () => {
+    const config = loadConfig(GatewayConfig, {
+      ...valid,
+      GATEWAY_BOOTSTRAP_ADMIN_EMAIL: 'admin@cmp.dk',
+      GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: 'a long admin password',
+      GATEWAY_CORS_ORIGINS: 'https://console.cmp.dk, http://localhost:4200',
+    });
+    expect(config.GATEWAY_CORS_ORIGINS).toEqual(['https://console.cmp.dk', 'http://localhost:4200']);
+    expect(gatewayModuleSettings(config).gateway.bootstrapAdmin).toEqual({ email: 'admin@cmp.dk', password: 'a long admin password' });
+  });
+});

@@ -1,0 +1,48 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { ServiceConfig, splitList } from '@cmp/platform';
+
+const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The gateway's settings on top of the common ones; the secrets have no defaults on purpose. */
+export class GatewayConfig extends ServiceConfig {
+  /** HMAC key of the access tokens (HS256). At least 32 characters; rotate by restarting every instance. */
+  @IsString({ message: 'GATEWAY_JWT_SECRET is required' })
+  @MinLength(32, { message: 'GATEWAY_JWT_SECRET must be at least 32 characters' })
+  readonly GATEWAY_JWT_SECRET: string;
+
+  @IsInt() @Min(60) @Max(3600) readonly GATEWAY_ACCESS_TOKEN_TTL_SECONDS: number = 900;
+  @IsInt() @Min(300) readonly GATEWAY_REFRESH_TOKEN_TTL_SECONDS: number = 14 * 86_400;
+  /** The absolute lifetime of a sign-in session, however often it is refreshed. */
+  @IsInt() @Min(300) readonly GATEWAY_SESSION_TTL_SECONDS: number = 30 * 86_400;
+  @IsInt() @Min(60) @Max(86_400) readonly GATEWAY_SIGN_IN_LINK_TTL_SECONDS: number = 900;
+  /** The web client's page that redeems a link; the token is appended as a path segment. */
+  @IsUrl(serviceUrl) readonly GATEWAY_SIGN_IN_LINK_BASE_URL: string = 'http://localhost:4200/sign-in/link';
+
+  /** The first admin, created at start-up when no account has this email. */
+  @IsOptional() @IsEmail() readonly GATEWAY_BOOTSTRAP_ADMIN_EMAIL?: string;
+  @ValidateIf((config: GatewayConfig) => config.GATEWAY_BOOTSTRAP_ADMIN_EMAIL !== undefined)
+  @IsString({ message: 'GATEWAY_BOOTSTRAP_ADMIN_PASSWORD is required with GATEWAY_BOOTSTRAP_ADMIN_EMAIL' })
+  @MinLength(12, { message: 'GATEWAY_BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  readonly GATEWAY_BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** Web origins allowed by CORS, comma-separated. */
+  @Transform(({ value }) => splitList(value))
+  @IsUrl(serviceUrl, { each: true })
+  readonly GATEWAY_CORS_ORIGINS: string[] = ['http://localhost:4200'];
+
+  @Matches(/^\d+(b|kb|mb)$/, { message: 'GATEWAY_BODY_LIMIT must look like 100kb' }) readonly GATEWAY_BODY_LIMIT: string = '100kb';
+  @IsInt() @Min(1) readonly GATEWAY_RATE_LIMIT_PER_MINUTE: number = 600;
+  @IsInt() @Min(1) readonly GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE: number = 10;
+  @IsInt() @Min(1) readonly GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: number = 30;
+  /** Honour X-Forwarded-For from one proxy hop (set behind a load balancer only). */
+  @IsBoolean()
+  readonly GATEWAY_TRUST_PROXY: boolean = false;
+  @IsInt() @Min(100) readonly GATEWAY_UPSTREAM_TIMEOUT_MS: number = 10_000;
+
+  @IsUrl(serviceUrl) readonly ENROLMENT_URL: string = 'http://127.0.0.1:3001';
+  @IsUrl(serviceUrl) readonly MATCHING_URL: string = 'http://127.0.0.1:3002';
+  @IsUrl(serviceUrl) readonly SCHEDULING_URL: string = 'http://127.0.0.1:3003';
+  @IsUrl(serviceUrl) readonly NOTIFICATIONS_URL: string = 'http://127.0.0.1:3004';
+  @IsUrl(serviceUrl) readonly EVALUATION_URL: string = 'http://127.0.0.1:3005';
+}

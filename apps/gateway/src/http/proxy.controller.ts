@@ -1,0 +1,93 @@
+import { All, Controller, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { correlationIdsOf, CORRELATION_ID_HEADER, flattenValidationErrors, REQUEST_ID_HEADER, RequestValidationException } from '@cmp/platform';
+import { ForwardRequest } from '../application/forwarding/forward-request';
+import { RouteMatcher } from '../domain/route-matcher';
+import { UpstreamResponse } from '../infrastructure/upstream-client';
+import { NewAccountCredentials } from './dto/auth.request.dto';
+import { GatewayRequest, PUBLIC_API_PREFIX, routeOf } from './gateway-request';
+
+/** Request headers a service may see; everything else, credentials and `x-actor` above all, stays here. */
+const FORWARDED_HEADERS = ['accept', 'accept-language', 'idempotency-key', 'if-match', 'if-none-match'];
+
+interface RawResponse {
+  status(code: number): RawResponse;
+  setHeader(name: string, value: string): void;
+  end(body: Buffer | string): void;
+}
+
+/**
+ * Every proxied route of the table. It runs only after `AccessGuard` has found the route and
+ * authorised the caller; registered last, so the gateway's own controllers answer their paths.
+ */
+@ApiExcludeController()
+@Controller()
+export class ProxyController {
+  constructor(
+    private readonly matcher: RouteMatcher,
+    private readonly forward: ForwardRequest,
+  ) {}
+
+  @All(['api/v1', 'api/v1/*path'])
+  async proxy(@Req() request: GatewayRequest, @Res() response: RawResponse): Promise<void> {
+    const lookup = routeOf(this.matcher, request);
+    if (!lookup?.found) throw new Error('the access guard lets no unknown route through');
+    const { match } = lookup;
+    const ids = correlationIdsOf(request);
+    const headers: Record<string, string> = { [CORRELATION_ID_HEADER]: ids.correlationId, [REQUEST_ID_HEADER]: ids.requestId ?? ids.correlationId };
+    for (const name of FORWARDED_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    let body = request.body;
+    let newAccount: NewAccountCredentials | undefined;
+    if (match.route.createsAccount) {
+      newAccount = await credentialsIn(body);
+      const { password: _password, ...rest } = body as Record<string, unknown>;
+      body = { ...rest, email: newAccount.email };
+    }
+    const upstream = await this.forward.execute({
+      match,
+      method: request.method,
+      queryString: queryStringOf(request.originalUrl),
+      headers,
+      principal: request.principal,
+      body,
+      newAccount,
+    });
+    send(response, upstream, request.path);
+  }
+}
+
+async function credentialsIn(body: unknown): Promise<NewAccountCredentials> {
+  const source = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const credentials = plainToInstance(NewAccountCredentials, { email: source['email'], password: source['password'] });
+  const errors = await validate(credentials, { validationError: { target: false, value: false } });
+  if (errors.length > 0) throw new RequestValidationException(flattenValidationErrors(errors));
+  return credentials;
+}
+
+function queryStringOf(url: string): string {
+  const index = url.indexOf('?');
+  return index < 0 ? '' : url.slice(index);
+}
+
+/** Passes the service's answer on; a problem's `instance` names the public path the client used. */
+function send(response: RawResponse, upstream: UpstreamResponse, publicPath: string): void {
+  let body: Buffer | string = upstream.body;
+  const contentType = upstream.headers['content-type'] ?? '';
+  if (contentType.startsWith('application/problem+json')) {
+    try {
+      body = JSON.stringify({ ...JSON.parse(upstream.body.toString('utf8')), instance: publicPath });
+    } catch {
+      // Not JSON after all: pass it on untouched.
+    }
+  }
+  response.status(upstream.status);
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    response.setHeader(name, name === 'location' && value.startsWith('/') ? `${PUBLIC_API_PREFIX}${value}` : value);
+  }
+  response.end(body);
+}

@@ -1,0 +1,88 @@
+import { INestApplication } from '@nestjs/common';
+import { OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import { setupOpenApi } from '@cmp/platform';
+import { AccessRule, RouteDefinition, UpstreamService } from '../domain/route-definition';
+import { ServiceDocuments } from '../infrastructure/service-documents';
+import { PUBLIC_API_PREFIX } from './gateway-request';
+
+/**
+ * One OpenAPI 3 document for the public API at `/openapi.json` (UI at `/docs`): the gateway's
+ * own endpoints from their controllers, every proxied route from the route table, each saying
+ * who may call it. A proxied route takes its parameters, request body and responses from its
+ * service's own document when the gateway could read it; their schemas are copied in under
+ * `<service>.<Schema>`, so two services' schemas of the same name cannot collide.
+ */
+export function setupPublicOpenApi(app: INestApplication, routes: readonly RouteDefinition[], services: ServiceDocuments = {}): OpenAPIObject {
+  const document = setupOpenApi(app, {
+    title: 'CMP public API',
+    description:
+      'The one public API of the Career Mentoring Programme. Send `Authorization: Bearer <access token>` (from `/api/v1/auth/sign-in`) ' +
+      'or, for partner organisations, `x-api-key: <key>`. Errors are RFC 9457 problem details.',
+  });
+  const schemas = { ...document.components?.schemas };
+  for (const [service, serviceDocument] of Object.entries(services) as [UpstreamService, OpenAPIObject][]) {
+    for (const [name, schema] of Object.entries(serviceDocument.components?.schemas ?? {})) schemas[`${service}.${name}`] = namespaced(service, schema);
+  }
+  document.components = {
+    ...document.components,
+    schemas,
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+    },
+  };
+  for (const route of routes) {
+    const path = `${PUBLIC_API_PREFIX}${route.path}`.replace(/:([A-Za-z][A-Za-z0-9]*)/g, '{$1}');
+    const method = route.method.toLowerCase() as 'get';
+    const item = (document.paths[path] ??= {});
+    const own = item[method];
+    const access = describeAccess(route);
+    if (own) {
+      own.summary ??= route.summary;
+      own.description = access;
+      continue;
+    }
+    if (route.service === 'gateway') continue;
+    const upstream = services[route.service]?.paths[(route.upstreamPath ?? route.path).replace(/:([A-Za-z][A-Za-z0-9]*)/g, '{$1}')]?.[method];
+    item[method] = proxiedOperation(route, access, upstream ? namespaced(route.service, upstream) : undefined);
+  }
+  return document;
+}
+
+function proxiedOperation(route: RouteDefinition, access: string, upstream: OperationObject | undefined): OperationObject {
+  const pathParameters = [...route.path.matchAll(/:([A-Za-z][A-Za-z0-9]*)/g)].map(([, name]) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' as const } }));
+  const otherParameters = (upstream?.parameters ?? []).filter((parameter) => !('in' in parameter) || parameter.in !== 'path');
+  let requestBody = upstream?.requestBody;
+  if (!requestBody && route.method !== 'GET' && route.method !== 'DELETE') requestBody = { required: false, content: { 'application/json': { schema: { type: 'object' } } } };
+  if (route.createsAccount && requestBody && 'content' in requestBody) {
+    const schema = requestBody.content['application/json']?.schema ?? { type: 'object' };
+    const password = { type: 'object' as const, properties: { password: { type: 'string' as const, minLength: 12, maxLength: 200, description: 'Optional: without one, the person signs in by emailed link. Never passed on to the service.' } } };
+    requestBody = { ...requestBody, content: { 'application/json': { schema: { allOf: [schema, password] } } } };
+  }
+  return {
+    tags: [route.service],
+    summary: route.summary,
+    description: access,
+    parameters: [...pathParameters, ...otherParameters],
+    ...(requestBody ? { requestBody } : {}),
+    responses: upstream?.responses ?? { default: { description: `As the ${route.service} service answers; errors as application/problem+json` } },
+    security: route.access === 'public' ? [] : [{ bearer: [] }, { apiKey: [] }],
+  };
+}
+
+/** A copy of part of a service's document whose schema references point at the namespaced copies. */
+function namespaced<T>(service: UpstreamService, part: T): T {
+  return JSON.parse(JSON.stringify(part).replaceAll('"#/components/schemas/', `"#/components/schemas/${service}.`));
+}
+
+function describeAccess(route: RouteDefinition): string {
+  if (route.access === 'public') return 'Public: no credential needed.';
+  const rules = Object.entries(route.access).map(([role, rule]) => `${role}${qualifier(rule as AccessRule)}`);
+  return `Allowed: ${rules.join(', ')}.`;
+}
+
+function qualifier(rule: AccessRule): string {
+  if (rule.kind === 'any') return '';
+  const where = 'param' in rule.from ? `{${rule.from.param}}` : `?${rule.from.query}`;
+  return rule.kind === 'self' ? ` (only when ${where} is their own id)` : ` (only when ${where} is their own id or one of their mentees)`;
+}

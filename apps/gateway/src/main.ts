@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { connectEventConsumer } from '@cmp/messaging';
+import { createServiceApp, loadConfig, startServiceApp } from '@cmp/platform';
+import { GatewayConfig } from './gateway.config';
+import { gatewayModuleSettings } from './gateway-settings.factory';
+import { GatewayModule } from './gateway.module';
+import { configureGatewayApp } from './http/configure-gateway-app';
+import { fetchServiceDocuments } from './infrastructure/service-documents';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(GatewayConfig);
+  const settings = gatewayModuleSettings(config);
+  const app = await createServiceApp(GatewayModule.forRoot(settings));
+  configureGatewayApp(app, {
+    corsOrigins: config.GATEWAY_CORS_ORIGINS,
+    bodyLimit: config.GATEWAY_BODY_LIMIT,
+    trustProxy: config.GATEWAY_TRUST_PROXY,
+    serviceDocuments: await fetchServiceDocuments(settings.gateway.upstreams),
+  });
+  connectEventConsumer(app);
+  await startServiceApp(app, config.PORT);
+}
+
+bootstrap().catch((error) => {
+  process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
