@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import request from 'supertest';
-import { MatchConfirmed, toKafkaBinaryMessage } from '@cmp/contracts';
+import { MatchConfirmed, MatchEnded, toKafkaBinaryMessage } from '@cmp/contracts';
 import { createKafka } from '@cmp/messaging';
 import { testInfrastructure, waitFor } from '@cmp/testing';
 import { signAccessToken } from '../src/application/sessions/access-token';
@@ -37,6 +37,8 @@ interface Cell {
 interface Fixtures {
   readonly otherMenteeId: string;
   readonly mentorsMenteeId: string;
+  /** The mentor's confirmed match with their mentee; the mentee's match with another mentor, ended since. */
+  readonly matchOf: Readonly<Record<'mentee' | 'mentor', string>>;
 }
 
 const SPOOFED_ACTOR = 'admin:spoofed-by-client';
@@ -69,6 +71,14 @@ function cellsOf(route: RouteDefinition): Cell[] {
       continue;
     }
     const param = ownershipParam(rule);
+    if (param && rule.kind === 'own-match') {
+      if (role !== 'mentee' && role !== 'mentor') throw new Error(`the matrix has no match for a ${role}`);
+      const other = role === 'mentee' ? 'mentor' : 'mentee';
+      cells.push({ caller: role, label: `${role} on their own match`, ids: (_, fixtures) => ({ ...randomIds(route), [param]: fixtures.matchOf[role] }), expected: 'allow' });
+      cells.push({ caller: role, label: `${role} on another pair's match`, ids: (_, fixtures) => ({ ...randomIds(route), [param]: fixtures.matchOf[other] }), expected: 403 });
+      cells.push({ caller: role, label: `${role} on their own person id`, ids: (callers) => ({ ...randomIds(route), [param]: callers[role].subjectId ?? '' }), expected: 403 });
+      continue;
+    }
     if (!param) {
       cells.push({ caller: role, label: role, ids: () => randomIds(route), expected: 'allow' });
       continue;
@@ -151,37 +161,51 @@ describe('authorisation matrix: every route × every caller', () => {
     callers['expired token'] = { headers: { authorization: `Bearer ${expired}` } };
     callers['forged token'] = { headers: { authorization: `Bearer ${forged}` } };
 
-    // The mentor's mentee is learnt from matching's event, through the real broker.
+    // Who is matched with whom is learnt from matching's events, through the real broker: the
+    // mentor with their mentee (confirmed), and the mentee with another mentor (confirmed, then
+    // ended: a pair's match stays their own after it ends).
     const mentorsMentee = await enrolPerson('/api/v1/applications');
+    const mentorsMatchId = randomUUID();
+    const menteesMatch = { matchId: randomUUID(), cohortId: randomUUID(), menteeId: mentee.id, mentorId: randomUUID() };
     const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'gateway-test-matching' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
-    const matchId = randomUUID();
-    await producer.send({
-      topic: MatchConfirmed.topic,
-      messages: [
-        toKafkaBinaryMessage(
-          {
-            specversion: '1.0',
-            id: randomUUID(),
-            source: '/cmp/matching',
-            type: MatchConfirmed.type,
-            time: new Date().toISOString(),
-            subject: matchId,
-            datacontenttype: 'application/json',
-            correlationid: 'matrix',
-            data: { matchId, cohortId: randomUUID(), menteeId: mentorsMentee.id, mentorId: mentor.id, confirmedAt: new Date().toISOString() },
-          },
-          matchId,
-        ),
-      ],
-    });
+    const publish = (type: string, topic: string, data: { readonly matchId: string; readonly [field: string]: unknown }) =>
+      producer.send({
+        topic,
+        messages: [
+          toKafkaBinaryMessage(
+            {
+              specversion: '1.0',
+              id: randomUUID(),
+              source: '/cmp/matching',
+              type,
+              time: new Date().toISOString(),
+              subject: data.matchId,
+              datacontenttype: 'application/json',
+              correlationid: 'matrix',
+              data,
+            },
+            data.matchId,
+          ),
+        ],
+      });
+    const confirmedAt = new Date().toISOString();
+    await publish(MatchConfirmed.type, MatchConfirmed.topic, { matchId: mentorsMatchId, cohortId: randomUUID(), menteeId: mentorsMentee.id, mentorId: mentor.id, confirmedAt });
+    await publish(MatchConfirmed.type, MatchConfirmed.topic, { ...menteesMatch, confirmedAt });
+    await publish(MatchEnded.type, MatchEnded.topic, { ...menteesMatch, reason: 'completed' });
     await producer.disconnect();
     await waitFor(
-      async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM mentorships WHERE mentor_id = $1`, [mentor.id]))[0].n,
-      (n) => n === 1,
-      { what: 'the mentorship to be projected' },
+      async () =>
+        (
+          await gateway.dataSource.query(
+            `SELECT count(*)::int AS n FROM mentorships WHERE (match_id = $1 AND mentor_id = $2 AND ended_at IS NULL) OR (match_id = $3 AND mentee_id = $4 AND ended_at IS NOT NULL)`,
+            [mentorsMatchId, mentor.id, menteesMatch.matchId, mentee.id],
+          )
+        )[0].n,
+      (n) => n === 2,
+      { what: 'the mentorships to be projected' },
     );
-    fixtures = { otherMenteeId: otherMentee.id, mentorsMenteeId: mentorsMentee.id };
+    fixtures = { otherMenteeId: otherMentee.id, mentorsMenteeId: mentorsMentee.id, matchOf: { mentor: mentorsMatchId, mentee: menteesMatch.matchId } };
   });
 
   afterAll(async () => {
@@ -201,6 +225,7 @@ describe('authorisation matrix: every route × every caller', () => {
         let call = http()[method]('/api/v1' + path)
           .set(caller.headers)
           .set('x-actor', SPOOFED_ACTOR)
+          .set('x-forwarded-for', '203.0.113.66')
           .set('x-correlation-id', correlationId)
           .set('x-request-id', `req-${correlationId}`);
         if (route.method !== 'GET') call = call.send(route.createsAccount ? { email: `${randomUUID()}@people.test`, password: 'a long enough password' } : {});
@@ -222,6 +247,8 @@ describe('authorisation matrix: every route × every caller', () => {
         expect(received.headers['x-actor']).toBe(caller.role ? `${caller.role}:${caller.subjectId}` : undefined);
         expect(received.headers['x-correlation-id']).toBe(correlationId);
         expect(received.headers['x-request-id']).toBe(`req-${correlationId}`);
+        // The address the gateway saw, not the one the client claimed (no trusted proxy here).
+        expect(received.headers['x-forwarded-for']).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
         expect(received.headers['authorization']).toBeUndefined();
         expect(received.headers['x-api-key']).toBeUndefined();
       },

@@ -10,7 +10,14 @@ export interface RequestFacts {
 export interface MentorRelations {
   /** The mentees in the mentor's confirmed, not yet ended matches. */
   readonly menteesOfMentor: ReadonlySet<string>;
+  /** The matches the caller is the mentee or mentor in, ended ones included; ids in lower case. */
+  readonly matchesOfCaller: ReadonlySet<string>;
 }
+
+/** The part of the mentorship read model a decision needs: each is one database read. */
+export type RelationsNeeded = 'mentees-of-mentor' | 'matches-of-caller';
+
+export const NO_RELATIONS: MentorRelations = { menteesOfMentor: new Set(), matchesOfCaller: new Set() };
 
 export type AccessDecision =
   | { readonly allowed: true }
@@ -18,10 +25,17 @@ export type AccessDecision =
 
 const ALLOW: AccessDecision = { allowed: true };
 
-/** Whether deciding on this request needs the caller's mentor relations (a database read). */
-export function needsMentorRelations(route: RouteDefinition, principal: Principal | undefined): boolean {
-  if (!principal || route.access === 'public') return false;
-  return route.access[principal.role]?.kind === 'self-or-mentee';
+/** Which relations deciding on this request needs, if any (only rules that look at matches do). */
+export function relationsNeeded(route: RouteDefinition, principal: Principal | undefined): RelationsNeeded | undefined {
+  if (!principal || route.access === 'public') return undefined;
+  switch (route.access[principal.role]?.kind) {
+    case 'self-or-mentee':
+      return 'mentees-of-mentor';
+    case 'own-match':
+      return 'matches-of-caller';
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -33,7 +47,7 @@ export function decideAccess(
   route: RouteDefinition,
   principal: Principal | undefined,
   facts: RequestFacts,
-  relations: MentorRelations = { menteesOfMentor: new Set() },
+  relations: MentorRelations = NO_RELATIONS,
 ): AccessDecision {
   if (route.access === 'public') return ALLOW;
   if (!principal) return { allowed: false, status: 401, reason: 'this route needs a signed-in caller' };
@@ -50,6 +64,12 @@ export function decideAccess(
       const value = valueAt(rule.from, facts);
       if (value !== undefined && (value === principal.subjectId || relations.menteesOfMentor.has(value))) return ALLOW;
       return { allowed: false, status: 403, reason: `${describe(rule.from)} must be your own id or one of your mentees` };
+    }
+    case 'own-match': {
+      // Match ids are uuids, which Postgres hands back in lower case whatever case the path used.
+      const value = valueAt(rule.from, facts)?.toLowerCase();
+      if (value !== undefined && relations.matchesOfCaller.has(value)) return ALLOW;
+      return { allowed: false, status: 403, reason: `${describe(rule.from)} must be a match you are the mentee or mentor in` };
     }
   }
 }

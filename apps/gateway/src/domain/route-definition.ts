@@ -13,12 +13,16 @@ export type ValueSource = { readonly param: string } | { readonly query: string 
  * What a caller of one role may do on a route:
  * - `any`: every caller of the role;
  * - `self`: only when the id at `from` is the caller's own (person, organisation or account);
- * - `self-or-mentee`: a mentor's own id or the id of a mentee in one of their confirmed matches.
+ * - `self-or-mentee`: a mentor's own id or the id of a mentee in one of their confirmed matches;
+ * - `own-match`: the id at `from` is a match id, of a match the caller is the mentee or mentor in
+ *   (as learnt from matching's events; an ended match still counts: its plan and sessions stay
+ *   the pair's own history, and the service decides what may still change on it).
  */
 export type AccessRule =
   | { readonly kind: 'any' }
   | { readonly kind: 'self'; readonly from: ValueSource }
-  | { readonly kind: 'self-or-mentee'; readonly from: ValueSource };
+  | { readonly kind: 'self-or-mentee'; readonly from: ValueSource }
+  | { readonly kind: 'own-match'; readonly from: ValueSource };
 
 /** `public` routes need no credential; otherwise only the listed roles pass, each under its rule. */
 export type RouteAccess = 'public' | Readonly<Partial<Record<Role, AccessRule>>>;
@@ -51,6 +55,7 @@ export const anyone: AccessRule = { kind: 'any' };
 export const ownParam = (param: string): AccessRule => ({ kind: 'self', from: { param } });
 export const ownQuery = (query: string): AccessRule => ({ kind: 'self', from: { query } });
 export const ownOrMenteeParam = (param: string): AccessRule => ({ kind: 'self-or-mentee', from: { param } });
+export const ownMatchParam = (param: string): AccessRule => ({ kind: 'own-match', from: { param } });
 
 /** Coordinators run the programme and admins may do everything coordinators do. */
 export const STAFF = { admin: anyone, coordinator: anyone } as const;

@@ -41,6 +41,9 @@ export class ProxyController {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    // The client's address as the gateway established it (never what the client claims), so a
+    // service's own per-client limits count respondents, not the gateway.
+    if (request.ip) headers['x-forwarded-for'] = request.ip;
     let body = request.body;
     let newAccount: NewAccountCredentials | undefined;
     if (match.route.createsAccount) {

@@ -84,5 +84,12 @@ function describeAccess(route: RouteDefinition): string {
 function qualifier(rule: AccessRule): string {
   if (rule.kind === 'any') return '';
   const where = 'param' in rule.from ? `{${rule.from.param}}` : `?${rule.from.query}`;
-  return rule.kind === 'self' ? ` (only when ${where} is their own id)` : ` (only when ${where} is their own id or one of their mentees)`;
+  switch (rule.kind) {
+    case 'self':
+      return ` (only when ${where} is their own id)`;
+    case 'self-or-mentee':
+      return ` (only when ${where} is their own id or one of their mentees)`;
+    case 'own-match':
+      return ` (only when ${where} is a match they are the mentee or mentor in)`;
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decideAccess, MentorRelations, needsMentorRelations, RequestFacts } from '../../domain/authorisation';
+import { decideAccess, MentorRelations, NO_RELATIONS, RelationsNeeded, relationsNeeded, RequestFacts } from '../../domain/authorisation';
 import { forbidden, invalidToken, unauthenticated } from '../../domain/gateway-error';
 import { Principal } from '../../domain/principal';
 import { RouteDefinition } from '../../domain/route-definition';
@@ -35,14 +35,20 @@ export class RequestAccess {
   }
 
   async authorise(route: RouteDefinition, principal: Principal | undefined, facts: RequestFacts): Promise<void> {
-    const relations = needsMentorRelations(route, principal) && principal ? await this.relationsOf(principal.subjectId) : undefined;
+    const needed = relationsNeeded(route, principal);
+    const relations = needed && principal ? await this.relationsOf(needed, principal.subjectId) : undefined;
     const decision = decideAccess(route, principal, facts, relations);
     if (decision.allowed) return;
     throw decision.status === 401 ? unauthenticated() : forbidden(decision.reason);
   }
 
-  private async relationsOf(mentorId: string): Promise<MentorRelations> {
-    const rows: { mentee_id: string }[] = await this.dataSource.query(`SELECT mentee_id FROM mentorships WHERE mentor_id = $1 AND ended_at IS NULL`, [mentorId]);
-    return { menteesOfMentor: new Set(rows.map((row) => row.mentee_id)) };
+  private async relationsOf(needed: RelationsNeeded, personId: string): Promise<MentorRelations> {
+    if (needed === 'mentees-of-mentor') {
+      const rows: { mentee_id: string }[] = await this.dataSource.query(`SELECT mentee_id FROM mentorships WHERE mentor_id = $1 AND ended_at IS NULL`, [personId]);
+      return { ...NO_RELATIONS, menteesOfMentor: new Set(rows.map((row) => row.mentee_id)) };
+    }
+    // A person has a handful of matches at most, so reading them all is cheaper than a query per id.
+    const rows: { match_id: string }[] = await this.dataSource.query(`SELECT match_id FROM mentorships WHERE mentee_id = $1 OR mentor_id = $1`, [personId]);
+    return { ...NO_RELATIONS, matchesOfCaller: new Set(rows.map((row) => row.match_id)) };
   }
 }
