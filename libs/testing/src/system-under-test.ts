@@ -126,18 +126,23 @@ export class SystemUnderTest {
         DATABASE_URL: databaseUrl.toString(),
         KAFKA_BROKERS: this.kafkaBrokers.join(','),
         CMP_TEST_CLOCK_FILE: this.clockFile,
-        // info at least: the ready line is an info line.
-        LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'info',
+        LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'warn',
+        // Where every other service of this system listens (ENROLMENT_URL, …), for the gateway.
+        ...Object.fromEntries(this.options.services.map((other) => [`${other.toUpperCase()}_URL`, this.url(other)])),
         ...this.options.env,
         ...this.options.serviceEnv?.[service],
       },
-      { readyLine: `listening on port ${port}`, timeoutMs: 120_000 },
+      // Ready means ready to serve, which only the health endpoint can say (below).
+      {},
     );
     this.processes.set(service, running);
     await waitFor(
-      () => fetch(`${this.url(service)}/health/ready`).then((response) => response.ok, () => false),
+      async () => {
+        if (running.child.exitCode !== null) throw new Error(`${service} exited during start:\n${running.output()}`);
+        return fetch(`${this.url(service)}/health/ready`).then((response) => response.ok, () => false);
+      },
       (ready) => ready,
-      { timeoutMs: 60_000, what: `${service} to report ready` },
+      { timeoutMs: 120_000, intervalMs: 250, what: `${service} to report ready` },
     );
   }
 }

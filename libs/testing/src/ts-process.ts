@@ -13,12 +13,13 @@ export interface TsProcess {
 
 /**
  * Runs a TypeScript entry point as a separate Node process (SWC registers TypeScript on the fly)
- * and resolves once it prints `readyLine`, so tests can kill and restart real processes.
+ * and resolves once it prints `readyLine` (or at once without one: the caller then decides when
+ * it is ready, e.g. by polling its health), so tests can kill and restart real processes.
  */
 export async function startTsProcess(
   entryPoint: string,
   env: Record<string, string>,
-  { readyLine, timeoutMs = 60_000 }: { readyLine: string; timeoutMs?: number },
+  { readyLine, timeoutMs = 60_000 }: { readyLine?: string; timeoutMs?: number },
 ): Promise<TsProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], {
     cwd: WORKSPACE_ROOT,
@@ -29,9 +30,13 @@ export async function startTsProcess(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entryPoint} not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    if (readyLine === undefined) {
+      clearTimeout(timer);
+      resolve();
+    }
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes(readyLine)) {
+      if (readyLine !== undefined && output.includes(readyLine)) {
         clearTimeout(timer);
         resolve();
       }
