@@ -17,7 +17,7 @@ export const SYSTEM_TEST_BROKER: LocalBrokerSettings = {
   dataDir: process.env.CMP_SYSTEM_TEST_KAFKA_DATA_DIR ?? join(WORKSPACE_ROOT, 'infra', 'kafka', '.data-system-test'),
 };
 
-const SYSTEM_TEST_DATABASE = 'cmp_system_test';
+const SYSTEM_TEST_DATABASE = process.env.CMP_SYSTEM_TEST_DB_NAME ?? 'cmp_system_test';
 const FIRST_PORT = Number(process.env.CMP_SYSTEM_TEST_FIRST_PORT ?? 3100);
 
 export interface SystemUnderTestOptions {
