@@ -78,4 +78,11 @@ if [[ "${CMP_SEED:-true}" != false && " ${started[*]} " == *" enrolment "* ]]; t
   SWC_NODE_PROJECT="$root/tsconfig.json" \
     node -r @swc-node/register tools/seed/seed-demo.ts \
     || { echo "seed: failed (the services are up; CMP_SEED=false skips the seed)" >&2; exit 1; }
+  # One sign-in per role, made through the gateway as users would, then printed.
+  if [[ " ${started[*]} " == *" gateway "* ]]; then
+    GATEWAY_URL="http://127.0.0.1:$(cmp_service_port gateway)" \
+    SWC_NODE_PROJECT="$root/tsconfig.json" \
+      node -r @swc-node/register tools/seed/seed-sign-ins.ts \
+      || { echo "seed: demo sign-ins failed (the services are up)" >&2; exit 1; }
+  fi
 fi
