@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { PersonRole, SurveyAnswered, SurveyKind } from '@cmp/contracts';
+import { SurveyAnswered, SurveyKind } from '@cmp/contracts';
 import { Outbox } from '@cmp/messaging';
 import { Clock, CLOCK } from '@cmp/platform';
 import { copenhagenDateOf } from '../../domain/calendar-date';
@@ -12,6 +12,7 @@ import { Answers, answerProblems } from '../../domain/surveys/survey-question';
 import { InvitationEntity, SurveyEntity } from '../../infrastructure/entities/evaluation.entities';
 import { OutcomeRecorder } from '../outcomes/outcome-recorder';
 import { PeopleDirectory } from '../participants/people-directory';
+import { invitationEventData } from './invitation-event-data';
 import { hashSurveyToken } from './survey-tokens';
 
 export interface SurveyForm {
@@ -93,16 +94,7 @@ export class AnswerSurvey {
         await this.outbox.add(manager, {
           contract: SurveyAnswered,
           key: invitation.id,
-          data: {
-            invitationId: invitation.id,
-            surveyId: survey.id,
-            kind: invitation.kind as SurveyKind,
-            personId,
-            role: invitation.role as PersonRole,
-            cohortId: invitation.cohortId,
-            ...(invitation.matchId ? { matchId: invitation.matchId } : {}),
-            answeredAt: now.toISOString(),
-          },
+          data: { ...invitationEventData(invitation, personId), surveyId: survey.id, answeredAt: now.toISOString() },
         });
       }
       return { invitationId: invitation.id, answeredAt: now.toISOString() };

@@ -8,6 +8,7 @@ import { slugOfKind } from '../../domain/surveys/standard-surveys';
 import { InvitationEntity } from '../../infrastructure/entities/evaluation.entities';
 import { SURVEY_SETTINGS, SurveySettings } from '../evaluation.settings';
 import { PeopleDirectory } from '../participants/people-directory';
+import { invitationEventData } from './invitation-event-data';
 import { SurveyDefinitions } from './survey-definitions';
 import { hashSurveyToken, newSurveyToken, surveyLink } from './survey-tokens';
 
@@ -92,13 +93,7 @@ export class SurveyInvitations {
 
   private sentData(invitation: InvitationEntity, personId: string, token: string): SurveySentData {
     return {
-      invitationId: invitation.id,
-      surveyId: invitation.surveyId,
-      kind: invitation.kind as SurveyKind,
-      personId,
-      role: invitation.role as PersonRole,
-      cohortId: invitation.cohortId,
-      ...(invitation.matchId ? { matchId: invitation.matchId } : {}),
+      ...invitationEventData(invitation, personId),
       link: surveyLink(this.settings.surveyBaseUrl, token),
       expiresAt: invitation.expiresAt.toISOString(),
     };

@@ -8,6 +8,7 @@ import { followUpMonthsOf } from '../../domain/surveys/standard-surveys';
 import { InvitationEntity } from '../../infrastructure/entities/evaluation.entities';
 import { OutcomeRecorder } from '../outcomes/outcome-recorder';
 import { PeopleDirectory } from '../participants/people-directory';
+import { invitationEventData } from '../surveys/invitation-event-data';
 import { SurveyInvitations } from '../surveys/survey-invitations';
 
 export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
@@ -111,16 +112,7 @@ export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
           await this.outbox.add(manager, {
             contract: SurveyExpired,
             key: invitation.id,
-            data: {
-              invitationId: invitation.id,
-              surveyId: invitation.surveyId,
-              kind: invitation.kind as SurveyKind,
-              personId,
-              role: invitation.role as PersonRole,
-              cohortId: invitation.cohortId,
-              ...(invitation.matchId ? { matchId: invitation.matchId } : {}),
-              expiredAt: now.toISOString(),
-            },
+            data: { ...invitationEventData(invitation, personId), expiredAt: now.toISOString() },
           });
         }
         const months = followUpMonthsOf(invitation.kind as SurveyKind);
