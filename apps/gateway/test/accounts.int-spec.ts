@@ -273,6 +273,10 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
   it("deletes an erased person's account when enrolment announces the erasure", async () => {
     const { email, personId } = await mentee(PASSWORD);
     await signIn(email, PASSWORD).expect(200);
+    // A mistyped password is counted against the email, which erasure must not leave behind.
+    await signIn(email, `${PASSWORD}-typo`).expect(401);
+    const failuresOf = async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [`account:${email}`]))[0].n;
+    expect(await failuresOf()).toBe(1);
     const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'gateway-test-enrolment' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
@@ -300,6 +304,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       (n) => n === 0,
       { what: 'the account to be deleted' },
     );
+    expect(await failuresOf()).toBe(0);
     await signIn(email, PASSWORD).expect(401);
   });
 });

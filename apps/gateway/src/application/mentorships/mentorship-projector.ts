@@ -25,8 +25,12 @@ export class MentorshipProjector {
     );
   }
 
-  /** An erased person keeps no account: their email and password hash go, and with them every session. */
+  /**
+   * An erased person keeps no account: their email and password hash go, and with them every
+   * session. The sign-in failures counted against their email (keyed by it) go too.
+   */
   async personErased(manager: EntityManager, data: PersonErasedData): Promise<void> {
+    await manager.query(`DELETE FROM sign_in_failures WHERE key IN (SELECT 'account:' || email FROM accounts WHERE person_id = $1)`, [data.personId]);
     await manager.query(`DELETE FROM accounts WHERE person_id = $1`, [data.personId]);
   }
 }
