@@ -31,6 +31,8 @@ import { SystemHealthController } from './http/system-health.controller';
 import { ProgrammeEventsConsumer } from './infrastructure/consumers/programme-events.consumer';
 import { GATEWAY_ENTITIES } from './infrastructure/entities/gateway.entities';
 import { CreateGatewayTables1764180000000 } from './infrastructure/migrations/1764180000000-create-gateway-tables';
+import { NotifySessionRevocations1764200000000 } from './infrastructure/migrations/1764200000000-notify-session-revocations';
+import { OpenSessions } from './infrastructure/open-sessions';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { UpstreamClient } from './infrastructure/upstream-client';
 import { ROUTE_TABLE } from './routes/route-table';
@@ -73,7 +75,7 @@ export class GatewayModule {
               url: settings.databaseUrl,
               schema,
               entities: GATEWAY_ENTITIES,
-              migrations: [CreateMessagingTables1764150000000, CreateGatewayTables1764180000000],
+              migrations: [CreateMessagingTables1764150000000, CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000],
               applicationName: GATEWAY_SERVICE,
             }),
           dataSourceFactory: (options) => openMigratedDataSource(options),
@@ -102,6 +104,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         PasswordHasher,
         UpstreamClient,
+        OpenSessions,
         SessionTokens,
         SignInAttempts,
         PasswordSignIn,

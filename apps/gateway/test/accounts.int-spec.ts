@@ -198,6 +198,21 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       await http().get('/api/v1/auth/me').set('authorization', `Bearer ${tokens.accessToken}`).expect(401);
     });
 
+    it('ends the session on every instance at once, though each remembers open sessions for a few seconds', async () => {
+      const { email } = await coordinator();
+      const tokens = (await signIn(email, PASSWORD).expect(200)).body;
+      const second = await startGateway({ upstreams: stubs.urls, now: gateway.now(), sharedSchema: gateway.schema });
+      try {
+        const onSecond = () => request(second.app.getHttpServer()).get('/api/v1/auth/me').set('authorization', `Bearer ${tokens.accessToken}`);
+        await onSecond().expect(200); // now trusted from memory on the second instance
+        await http().post('/api/v1/auth/sign-out').send({ refreshToken: tokens.refreshToken }).expect(204);
+        // Well inside the five seconds the second instance would otherwise trust its memory.
+        await waitFor(async () => (await onSecond()).status, (status) => status === 401, { timeoutMs: 2_000, intervalMs: 20, what: 'the second instance to refuse' });
+      } finally {
+        await second.close();
+      }
+    });
+
     it('lets an access token expire after fifteen minutes, and the refresh token renew it', async () => {
       const { email } = await coordinator();
       const tokens = (await signIn(email, PASSWORD).expect(200)).body;

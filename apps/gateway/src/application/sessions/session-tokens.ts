@@ -8,6 +8,7 @@ import { Principal, Role, ROLES } from '../../domain/principal';
 import { judgeRefresh, successorExpiry } from '../../domain/refresh-rotation';
 import { hashSecret, newSecret } from '../../domain/secret-token';
 import { AccountEntity, RefreshTokenEntity, SessionEntity } from '../../infrastructure/entities/gateway.entities';
+import { OpenSessions } from '../../infrastructure/open-sessions';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
 
 export interface IssuedTokens {
@@ -35,6 +36,7 @@ export class SessionTokens {
     private readonly dataSource: DataSource,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly openSessions: OpenSessions,
   ) {}
 
   /** Opens a session for the account and issues its first tokens. */
@@ -61,7 +63,7 @@ export class SessionTokens {
       const verdict = judgeRefresh(token ?? undefined, session ?? undefined, now);
       if (verdict === 'reuse-detected' && session) {
         await manager.update(SessionEntity, { id: session.id }, { revokedAt: now, revokedReason: 'refresh token reused' });
-        return { verdict } as const;
+        return { verdict, sessionId: session.id } as const;
       }
       if (verdict !== 'rotate' || !token || !session) return { verdict } as const;
       const account = await manager.findOneByOrFail(AccountEntity, { id: session.accountId });
@@ -69,17 +71,20 @@ export class SessionTokens {
       return { verdict, tokens: await this.issue(manager, account, session, now) } as const;
     });
     // Outside the transaction: the revocation of a reused family must commit before we refuse.
+    if (outcome.verdict === 'reuse-detected' && 'sessionId' in outcome && outcome.sessionId) this.openSessions.forget(outcome.sessionId);
     if (!('tokens' in outcome) || !outcome.tokens) throw invalidToken(refusalOf(outcome.verdict));
     return outcome.tokens;
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens end nothing and say nothing. */
   async signOut(refreshToken: string): Promise<void> {
-    await this.dataSource.query(
+    const [ended]: [{ id: string }[], number] = await this.dataSource.query(
       `UPDATE sessions SET revoked_at = $2, revoked_reason = 'signed out'
-        WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1)`,
+        WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1) RETURNING id`,
       [hashSecret(refreshToken), this.clock()],
     );
+    // Other instances hear of it through the sessions_revoked notification.
+    for (const { id } of ended) this.openSessions.forget(id);
   }
 
   /** The principal of a valid access token of an open session; a 401 problem otherwise. */
@@ -88,8 +93,7 @@ export class SessionTokens {
     if (!reading.valid) throw invalidToken(reading.reason === 'expired' ? 'the access token has expired: refresh it' : 'the access token is not valid');
     const { claims } = reading;
     if (!isRole(claims.role)) throw invalidToken('the access token is not valid');
-    const [open] = await this.dataSource.query(`SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2`, [claims.sid, this.clock()]);
-    if (!open) throw invalidToken('the session has ended: sign in again');
+    if (!(await this.openSessions.isOpen(claims.sid))) throw invalidToken('the session has ended: sign in again');
     return { role: claims.role, subjectId: claims.act, accountId: claims.sub, sessionId: claims.sid };
   }
 
