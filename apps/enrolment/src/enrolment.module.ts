@@ -1,12 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ContactPublished } from '@cmp/contracts';
-import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
+import { ServiceInfrastructureModule } from '@cmp/messaging';
 import { ApplyAsMenteeHandler } from './application/apply-as-mentee/apply-as-mentee.handler';
-import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { Clock } from '@cmp/platform';
 import { CohortCommands } from './application/cohorts/cohort-commands';
 import { ConsentCommands } from './application/consents/consent-commands';
 import { EnrolmentUnitOfWork } from './application/enrolment-unit-of-work';
@@ -29,7 +26,6 @@ import { ENROLMENT_ENTITIES } from './infrastructure/entities';
 import { CreateEnrolmentTables1764160000000 } from './infrastructure/migrations/1764160000000-create-enrolment-tables';
 
 export const ENROLMENT_SERVICE = 'enrolment';
-export const ENROLMENT_MIGRATIONS = [CreateMessagingTables1764150000000, CreateEnrolmentTables1764160000000];
 
 export interface EnrolmentModuleSettings {
   readonly databaseUrl: string;
@@ -46,30 +42,19 @@ export class EnrolmentModule {
     return {
       module: EnrolmentModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            schemaDataSourceOptions({
-              url: settings.databaseUrl,
-              schema,
-              entities: ENROLMENT_ENTITIES,
-              migrations: ENROLMENT_MIGRATIONS,
-              applicationName: ENROLMENT_SERVICE,
-            }),
-          dataSourceFactory: (options) => openMigratedDataSource(options),
-        }),
-        MessagingModule.forService({
+        ServiceInfrastructureModule.forService({
           service: ENROLMENT_SERVICE,
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          entities: ENROLMENT_ENTITIES,
+          migrations: [CreateEnrolmentTables1764160000000],
+          clock: settings.clock,
           extraTopics: [ContactPublished.topic],
         }),
-        PlatformModule.forRoot({ serviceName: ENROLMENT_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
       ],
       controllers: [OrganisationsController, CohortsController, MenteesController, MentorsController, PeopleController, MentorshipEventsConsumer],
       providers: [
-        { provide: CLOCK, useValue: settings.clock ?? systemClock },
-        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         EnrolmentUnitOfWork,
         EnrolmentQueries,

@@ -1,10 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
-import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { Clock } from '@cmp/platform';
 import { SURVEY_SETTINGS, SurveySettings } from './application/evaluation.settings';
 import { OutcomeRecorder } from './application/outcomes/outcome-recorder';
 import { PeopleDirectory } from './application/participants/people-directory';
@@ -52,27 +49,21 @@ export class EvaluationModule {
     return {
       module: EvaluationModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            schemaDataSourceOptions({
-              url: settings.databaseUrl,
-              schema,
-              entities: EVALUATION_ENTITIES,
-              migrations: [CreateMessagingTables1764150000000, CreateEvaluationTables1764190000000],
-              applicationName: EVALUATION_SERVICE,
-            }),
-          dataSourceFactory: (options) => openMigratedDataSource(options),
+        ServiceInfrastructureModule.forService({
+          service: EVALUATION_SERVICE,
+          schema,
+          databaseUrl: settings.databaseUrl,
+          brokers: settings.brokers,
+          entities: EVALUATION_ENTITIES,
+          migrations: [CreateEvaluationTables1764190000000],
+          clock: settings.clock,
         }),
-        MessagingModule.forService({ service: EVALUATION_SERVICE, schema, databaseUrl: settings.databaseUrl, brokers: settings.brokers, clock: settings.clock }),
-        PlatformModule.forRoot({ serviceName: EVALUATION_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
         ThrottlerModule.forRoot([{ name: 'survey-answer', ttl: 60_000, limit: settings.answerRateLimit ?? 30 }]),
       ],
       controllers: [SurveyAnswerController, SurveysController, OutcomesController, ReportsController, ProgrammeEventsConsumer],
       providers: [
-        { provide: CLOCK, useValue: settings.clock ?? systemClock },
         { provide: SURVEY_SETTINGS, useValue: surveySettings },
         { provide: TIMER_INTERVAL_MS, useValue: settings.timerIntervalMs ?? 30_000 },
-        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         ActorGuard,
         PeopleDirectory,
         SurveyDefinitions,

@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
-import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { Clock } from '@cmp/platform';
 import { RequestAccess } from './application/access/request-access';
 import { EnrolmentAccounts } from './application/accounts/enrolment-accounts';
 import { StaffAccounts } from './application/accounts/staff-accounts';
@@ -69,19 +66,15 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            schemaDataSourceOptions({
-              url: settings.databaseUrl,
-              schema,
-              entities: GATEWAY_ENTITIES,
-              migrations: [CreateMessagingTables1764150000000, CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000],
-              applicationName: GATEWAY_SERVICE,
-            }),
-          dataSourceFactory: (options) => openMigratedDataSource(options),
+        ServiceInfrastructureModule.forService({
+          service: GATEWAY_SERVICE,
+          schema,
+          databaseUrl: settings.databaseUrl,
+          brokers: settings.brokers,
+          entities: GATEWAY_ENTITIES,
+          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000],
+          clock: settings.clock,
         }),
-        MessagingModule.forService({ service: GATEWAY_SERVICE, schema, databaseUrl: settings.databaseUrl, brokers: settings.brokers, clock: settings.clock }),
-        PlatformModule.forRoot({ serviceName: GATEWAY_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
         // In memory per instance: these limits shed floods; the lock-out that must hold across
         // instances and restarts is the persisted one in SignInAttempts.
         ThrottlerModule.forRoot({
@@ -95,10 +88,8 @@ export class GatewayModule {
       // The proxy comes last: Express tries routes in registration order.
       controllers: [SystemHealthController, AuthController, AccountsController, PartnerKeysController, ProgrammeEventsConsumer, ProxyController],
       providers: [
-        { provide: CLOCK, useValue: settings.clock ?? systemClock },
         { provide: GATEWAY_SETTINGS, useValue: settings.gateway },
         { provide: RouteMatcher, useValue: matcher },
-        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         // Guards run in this order: shed floods before spending a database read on a credential.
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,9 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
-import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { Clock } from '@cmp/platform';
 import { MatchDecisions } from './application/match-decisions';
 import { MatchingQueries } from './application/matching-queries';
 import { MatchingRuns } from './application/matching-runs';
@@ -34,24 +31,18 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            schemaDataSourceOptions({
-              url: settings.databaseUrl,
-              schema,
-              entities: MATCHING_ENTITIES,
-              migrations: [CreateMessagingTables1764150000000, CreateMatchingTables1764170000000],
-              applicationName: MATCHING_SERVICE,
-            }),
-          dataSourceFactory: (options) => openMigratedDataSource(options),
+        ServiceInfrastructureModule.forService({
+          service: MATCHING_SERVICE,
+          schema,
+          databaseUrl: settings.databaseUrl,
+          brokers: settings.brokers,
+          entities: MATCHING_ENTITIES,
+          migrations: [CreateMatchingTables1764170000000],
+          clock: settings.clock,
         }),
-        MessagingModule.forService({ service: MATCHING_SERVICE, schema, databaseUrl: settings.databaseUrl, brokers: settings.brokers }),
-        PlatformModule.forRoot({ serviceName: MATCHING_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
       ],
       controllers: [MatchingController, EnrolmentEventsConsumer],
       providers: [
-        { provide: CLOCK, useValue: settings.clock ?? systemClock },
-        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         { provide: AssignmentSolver, useFactory: () => new AssignmentSolver(settings.workerThresholdPairs ?? DEFAULT_WORKER_THRESHOLD_PAIRS) },
         CandidateRepository,
         Rematcher,

@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
-import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { Clock } from '@cmp/platform';
 import { ContactDirectory } from './application/contacts/contact-directory';
 import { Preferences } from './application/contacts/preferences';
 import { EventIntake } from './application/event-intake';
@@ -58,25 +56,19 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            schemaDataSourceOptions({
-              url: settings.databaseUrl,
-              schema,
-              entities: NOTIFICATIONS_ENTITIES,
-              migrations: [CreateMessagingTables1764150000000, CreateNotificationsTables1764180000000],
-              applicationName: NOTIFICATIONS_SERVICE,
-            }),
-          dataSourceFactory: (options) => openMigratedDataSource(options),
+        ServiceInfrastructureModule.forService({
+          service: NOTIFICATIONS_SERVICE,
+          schema,
+          databaseUrl: settings.databaseUrl,
+          brokers: settings.brokers,
+          entities: NOTIFICATIONS_ENTITIES,
+          migrations: [CreateNotificationsTables1764180000000],
+          clock: settings.clock,
         }),
         TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
-        MessagingModule.forService({ service: NOTIFICATIONS_SERVICE, schema, databaseUrl: settings.databaseUrl, brokers: settings.brokers, clock: settings.clock }),
-        PlatformModule.forRoot({ serviceName: NOTIFICATIONS_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
       ],
       controllers: [InboxController, DeliveryLogController, PartnerWebhooksController, ContactsConsumer, EnrolmentEventsConsumer, ProgrammeEventsConsumer],
       providers: [
-        { provide: CLOCK, useValue: settings.clock ?? systemClock },
-        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         { provide: NOTIFICATION_SETTINGS, useValue: notificationSettings },
         { provide: MAIL_TRANSPORT, useFactory: (): MailTransport => new SmtpMailTransport({ ...settings.smtp, from: settings.mailFrom }) },
         {

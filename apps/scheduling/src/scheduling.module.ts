@@ -1,9 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BrokerReadinessCheck, CreateMessagingTables1764150000000, MessagingModule } from '@cmp/messaging';
-import { openMigratedDataSource, schemaDataSourceOptions } from '@cmp/persistence';
-import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { Clock, systemClock } from '@cmp/platform';
 import { CalendarFeeds } from './application/feeds/calendar-feeds';
 import { CohortRhythm } from './application/plans/cohort-rhythm';
 import { PlanLifecycle } from './application/plans/plan-lifecycle';
@@ -25,7 +22,6 @@ import { TIMER_WORKER_SETTINGS, TimerWorker } from './infrastructure/timers/time
 import { TimerStore } from './infrastructure/timers/timer-store';
 
 export const SCHEDULING_SERVICE = 'scheduling';
-export const SCHEDULING_MIGRATIONS = [CreateMessagingTables1764150000000, CreateSchedulingTables1764180000000];
 
 export interface SchedulingModuleSettings {
   readonly databaseUrl: string;
@@ -45,25 +41,19 @@ export class SchedulingModule {
     return {
       module: SchedulingModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            schemaDataSourceOptions({
-              url: settings.databaseUrl,
-              schema,
-              entities: SCHEDULING_ENTITIES,
-              migrations: SCHEDULING_MIGRATIONS,
-              applicationName: SCHEDULING_SERVICE,
-            }),
-          dataSourceFactory: (options) => openMigratedDataSource(options),
+        ServiceInfrastructureModule.forService({
+          service: SCHEDULING_SERVICE,
+          schema,
+          databaseUrl: settings.databaseUrl,
+          brokers: settings.brokers,
+          entities: SCHEDULING_ENTITIES,
+          migrations: [CreateSchedulingTables1764180000000],
+          clock: clock,
         }),
-        MessagingModule.forService({ service: SCHEDULING_SERVICE, schema, databaseUrl: settings.databaseUrl, brokers: settings.brokers, clock }),
-        PlatformModule.forRoot({ serviceName: SCHEDULING_SERVICE, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
       ],
       controllers: [PlansController, SessionsController, CohortsController, FeedsController, MatchingEventsConsumer, EnrolmentEventsConsumer],
       providers: [
-        { provide: CLOCK, useValue: clock },
         { provide: TIMER_WORKER_SETTINGS, useValue: { pollIntervalMs: settings.timerPollIntervalMs ?? 5_000 } },
-        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
         TimerStore,
         TimerWorker,
         TimerHandlers,

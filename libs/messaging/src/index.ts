@@ -9,3 +9,4 @@ export * from './messaging.module';
 export * from './outbox/messaging-tables.migration';
 export * from './outbox/outbox';
 export * from './relay/outbox-relay';
+export * from './service-infrastructure.module';

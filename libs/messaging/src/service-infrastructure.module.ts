@@ -1,0 +1,67 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
+import { openMigratedDataSource, SchemaDataSourceSettings, schemaDataSourceOptions } from '@cmp/persistence';
+import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
+import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
+import { MessagingModule } from './messaging.module';
+import { CreateMessagingTables1764150000000 } from './outbox/messaging-tables.migration';
+
+export interface ServiceInfrastructureSettings {
+  /** The service name: its schema, topic, consumer group, log and metric label. */
+  readonly service: string;
+  /** Another schema than the service's own (tests use scratch schemas). */
+  readonly schema?: string;
+  readonly databaseUrl: string;
+  readonly brokers: readonly string[];
+  readonly entities: SchemaDataSourceSettings['entities'];
+  /** The service's own migrations; the outbox and inbox tables come first without asking. */
+  readonly migrations: ReadonlyArray<new () => MigrationInterface>;
+  readonly clock?: Clock;
+  /** Topics the service publishes on besides `cmp.<service>.events`. */
+  readonly extraTopics?: readonly string[];
+}
+
+/**
+ * What every service stands on, wired the same way for each: its schema's data source, opened
+ * and migrated under the migration lock; the outbox, relay and broker client; logging, health
+ * (database and broker readiness) and metrics; and the clock every part reads time from.
+ */
+@Module({})
+export class ServiceInfrastructureModule {
+  static forService(settings: ServiceInfrastructureSettings): DynamicModule {
+    const schema = settings.schema ?? settings.service;
+    const clock = settings.clock ?? systemClock;
+    return {
+      module: ServiceInfrastructureModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            schemaDataSourceOptions({
+              url: settings.databaseUrl,
+              schema,
+              entities: settings.entities,
+              migrations: [CreateMessagingTables1764150000000, ...settings.migrations],
+              applicationName: settings.service,
+            }),
+          dataSourceFactory: (options) => openMigratedDataSource(options),
+        }),
+        MessagingModule.forService({
+          service: settings.service,
+          schema,
+          databaseUrl: settings.databaseUrl,
+          brokers: settings.brokers,
+          extraTopics: settings.extraTopics,
+          clock,
+        }),
+        PlatformModule.forRoot({ serviceName: settings.service, readinessChecks: [DatabaseReadinessCheck, BrokerReadinessCheck] }),
+      ],
+      providers: [
+        { provide: CLOCK, useValue: clock },
+        { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
+      ],
+      exports: [CLOCK, DatabaseReadinessCheck],
+    };
+  }
+}
