@@ -1,3 +1,4 @@
+import { backOff } from 'exponential-backoff';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -7,6 +8,18 @@ import { Kafka, logLevel } from 'kafkajs';
  * joins leaves no window in which an event published by the test could be skipped.
  */
 export async function startConsumerGroupAtEnd(brokers: readonly string[], groupId: string, topics: readonly string[]): Promise<void> {
+  // A broker that an earlier suite has just restarted may not have its partition leaders back;
+  // each attempt starts from a fresh client so that it also starts from fresh metadata.
+  await backOff(() => commitEnds(brokers, groupId, topics), {
+    numOfAttempts: 10,
+    startingDelay: 200,
+    timeMultiple: 2,
+    maxDelay: 3_000,
+    retry: (error: { retriable?: boolean }) => error.retriable === true,
+  });
+}
+
+async function commitEnds(brokers: readonly string[], groupId: string, topics: readonly string[]): Promise<void> {
   const admin = new Kafka({ clientId: `offsets-${groupId}`, brokers: [...brokers], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
