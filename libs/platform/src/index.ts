@@ -55,6 +55,7 @@ export { createValidationPipe, flattenValidationErrors } from './errors/validati
 export { configureServiceApp, createServiceApp, startServiceApp } from './bootstrap/create-service-app';
 export { PLATFORM_MODULE_OPTIONS, type PlatformModuleOptions } from './bootstrap/platform-module.options';
 export { PlatformModule } from './bootstrap/platform.module';
+export { strictHttpAdapter } from './bootstrap/strict-http-adapter';
 
 export type { HttpRequest, HttpResponse, NextFunction } from './http/http-message';
 export { type OpenApiSettings, setupOpenApi } from './openapi/setup-openapi';

@@ -1,3 +1,5 @@
+import { forbidden, unauthenticated } from './gateway-error';
+
 /** The roles the public API knows. Mentees and mentors are people; partners are organisations. */
 export const ROLES = ['admin', 'coordinator', 'mentor', 'mentee', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,4 +27,15 @@ export interface Principal {
 /** The `x-actor` header value the services read (`<role>:<id>`). */
 export function actorOf(principal: Principal): string {
   return `${principal.role}:${principal.subjectId}`;
+}
+
+/**
+ * The caller, when it is one of `roles`; otherwise the refusal (401 without a credential, 403
+ * for another role). The gateway's own handlers call it although the access guard has already
+ * decided, so a route left out of the table, or a guard skipped by mistake, still opens nothing.
+ */
+export function requireRole(principal: Principal | undefined, roles: readonly Role[]): Principal {
+  if (!principal) throw unauthenticated();
+  if (!roles.includes(principal.role)) throw forbidden(`a ${principal.role} may not do this`);
+  return principal;
 }

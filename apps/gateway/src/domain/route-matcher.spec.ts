@@ -22,8 +22,11 @@ describe('RouteMatcher', () => {
     expect(lookup.found && lookup.match.route.path).toBe('/cohorts/current');
   });
 
-  it('ignores one trailing slash', () => {
-    expect(matcher.lookup('GET', '/cohorts/c-1/').found).toBe(true);
+  it('matches only the canonical spelling of a path', () => {
+    for (const variant of ['/cohorts/c-1/', '//cohorts/c-1', '/cohorts//c-1', '/Cohorts/c-1', '/COHORTS/c-1', '/%63ohorts/c-1', '/cohorts;x=1/c-1', '/cohorts/c-1;x=1', '/./cohorts/c-1', '/x/../cohorts/c-1', 'cohorts/c-1']) {
+      expect({ variant, lookup: matcher.lookup('GET', variant) }).toEqual({ variant, lookup: { found: false, allowedMethods: [] } });
+    }
+    expect(matcher.lookup('GET', '/cohorts/c-1').found).toBe(true);
   });
 
   it('lists the methods a known path accepts when the method is wrong', () => {

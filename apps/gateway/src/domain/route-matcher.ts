@@ -17,13 +17,19 @@ export type RouteLookup =
   | { readonly found: true; readonly match: RouteMatch }
   | { readonly found: false; readonly allowedMethods: readonly HttpMethod[] };
 
-const PARAM_VALUE = /^[A-Za-z0-9._~-]{1,200}$/;
+/**
+ * A path segment as the gateway accepts it: RFC 3986's unreserved characters only. None of them
+ * ever needs percent-encoding, so a request that encodes, doubles a slash, ends in a slash or
+ * carries `;` parameters is not another spelling of a route: it is no route at all.
+ */
+const CANONICAL_SEGMENT = /^[A-Za-z0-9._~-]{1,200}$/;
 
 /**
  * Matches public request paths against the route table. Literal segments win over parameters
  * at the same position (`/cohorts/current` before `/cohorts/:id`), so the table's order does not
- * matter; a parameter value must be a plain URL segment, so no `..` or encoded slash reaches a
- * service path.
+ * matter. Only the one canonical spelling of a path matches: literals compare case-sensitively,
+ * nothing is decoded, and a segment with `%`, `;`, nothing in it, or a dot segment matches no
+ * route, so no variant of a path can reach a handler that its canonical form would not.
  */
 export class RouteMatcher {
   private readonly compiled: readonly CompiledRoute[];
@@ -39,7 +45,7 @@ export class RouteMatcher {
   }
 
   lookup(method: string, path: string): RouteLookup {
-    const parts = splitPath(path);
+    const parts = canonicalSegments(path);
     const allowed = new Set<HttpMethod>();
     if (parts) {
       for (const candidate of this.compiled) {
@@ -70,14 +76,12 @@ function compile(path: string): Segment[] {
     .map((part) => (part.startsWith(':') ? { param: part.slice(1) } : { literal: part }));
 }
 
-function splitPath(path: string): string[] | undefined {
-  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-  const parts = trimmed.split('/').slice(1);
-  try {
-    return parts.map((part) => decodeURIComponent(part));
-  } catch {
-    return undefined;
-  }
+/** The segments of a canonical path, or undefined for any other spelling. */
+export function canonicalSegments(path: string): string[] | undefined {
+  if (!path.startsWith('/')) return undefined;
+  const parts = path.split('/').slice(1);
+  const canonical = parts.every((part) => CANONICAL_SEGMENT.test(part) && part !== '.' && part !== '..');
+  return canonical ? parts : undefined;
 }
 
 function matchSegments(segments: readonly Segment[], parts: readonly string[]): Record<string, string> | undefined {
@@ -89,7 +93,6 @@ function matchSegments(segments: readonly Segment[], parts: readonly string[]): 
     if ('literal' in segment) {
       if (segment.literal !== part) return undefined;
     } else {
-      if (!PARAM_VALUE.test(part) || part === '.' || part === '..') return undefined;
       params[segment.param] = part;
     }
   }

@@ -2,11 +2,12 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { RequestAccess } from '../application/access/request-access';
 import { GatewayError, methodNotAllowed, routeNotFound } from '../domain/gateway-error';
 import { RouteMatcher } from '../domain/route-matcher';
-import { GatewayRequest, PUBLIC_API_PREFIX, routeOf, singleHeader } from './gateway-request';
+import { GatewayRequest, isEdgeEndpoint, PUBLIC_API_PREFIX, rawPathOf, routeOf, singleHeader } from './gateway-request';
 
 /**
  * The one place access to `/api/v1` is decided, for proxied routes and the gateway's own alike:
- * the route table says who may call what; the request's credential says who is calling.
+ * the route table says who may call what; the request's credential says who is calling. Behind
+ * the front door (see `frontDoor`), and refusing on its own what the door would refuse.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -30,8 +31,14 @@ export class AccessGuard implements CanActivate {
 
   private async decide(request: GatewayRequest, response: HeaderSink): Promise<boolean> {
     const lookup = routeOf(this.matcher, request);
-    if (lookup === null) return true;
-    const publicPath = request.path.slice(PUBLIC_API_PREFIX.length);
+    const path = rawPathOf(request);
+    // The front door has already refused everything else; this guard refuses it again, so a
+    // controller registered outside the table can never be reached by forgetting the door.
+    if (lookup === null) {
+      if (isEdgeEndpoint(request.method, path)) return true;
+      throw routeNotFound(request.method, path);
+    }
+    const publicPath = path.slice(PUBLIC_API_PREFIX.length);
     if (!lookup.found) {
       if (lookup.allowedMethods.length === 0) throw routeNotFound(request.method, publicPath);
       response.setHeader('Allow', lookup.allowedMethods.join(', '));

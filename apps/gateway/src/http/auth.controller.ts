@@ -5,6 +5,7 @@ import { PasswordSignIn } from '../application/sign-in/password-sign-in';
 import { SignInLinks } from '../application/sign-in/sign-in-links';
 import { clientAddressKey } from '../domain/client-address';
 import { GatewayError } from '../domain/gateway-error';
+import { requireRole, ROLES } from '../domain/principal';
 import { RedeemSignInLinkRequest, RefreshRequest, SignInLinkRequest, SignInRequest } from './dto/auth.request.dto';
 import { GatewayRequest } from './gateway-request';
 
@@ -62,6 +63,6 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   me(@Req() request: GatewayRequest) {
-    return request.principal;
+    return requireRole(request.principal, ROLES);
   }
 }

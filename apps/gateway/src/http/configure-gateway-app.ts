@@ -4,6 +4,8 @@ import helmet from 'helmet';
 import { ROUTE_TABLE } from '../routes/route-table';
 import { RouteDefinition } from '../domain/route-definition';
 import { ServiceDocuments } from '../infrastructure/service-documents';
+import { RouteMatcher } from '../domain/route-matcher';
+import { frontDoor } from './front-door';
 import { setupPublicOpenApi } from './public-openapi';
 
 export interface EdgeSettings {
@@ -33,6 +35,8 @@ export function configureGatewayApp(app: INestApplication, settings: EdgeSetting
   express.use((request: { path: string }, response: unknown, next: () => void) =>
     (request.path.startsWith('/docs') ? docsHeaders : apiHeaders)(request as never, response as never, next as never),
   );
+  // Before CORS, body parsing and routing: what the door refuses costs nothing further.
+  express.use(frontDoor(app.get(RouteMatcher)));
   app.enableCors({
     origin: [...settings.corsOrigins],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

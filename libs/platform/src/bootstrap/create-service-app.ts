@@ -7,6 +7,7 @@ import { createValidationPipe } from '../errors/validation-pipe.factory';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { RouteTemplateGuard } from '../metrics/route-template.guard';
 import { PLATFORM_MODULE_OPTIONS, type PlatformModuleOptions } from './platform-module.options';
+import { strictHttpAdapter } from './strict-http-adapter';
 
 /**
  * Creates a service's Nest application and configures it with `configureServiceApp`. The
@@ -20,7 +21,7 @@ export async function createServiceApp(
   options: NestApplicationOptions = {},
 ): Promise<INestApplication> {
   // Buffered until the pino logger is installed, so start-up lines share the JSON format.
-  const app = await NestFactory.create(module, { ...options, bufferLogs: true });
+  const app = await NestFactory.create(module, strictHttpAdapter(), { ...options, bufferLogs: true });
   configureServiceApp(app);
   return app;
 }
