@@ -5,7 +5,7 @@ import { openMigratedDataSource, SchemaDataSourceSettings, schemaDataSourceOptio
 import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
 import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
 import { MessagingModule } from './messaging.module';
-import { CreateMessagingTables1764150000000 } from './outbox/messaging-tables.migration';
+import { MESSAGING_MIGRATIONS } from './outbox/messaging-migrations';
 
 export interface ServiceInfrastructureSettings {
   /** The service name: its schema, topic, consumer group, log and metric label. */
@@ -42,7 +42,7 @@ export class ServiceInfrastructureModule {
               url: settings.databaseUrl,
               schema,
               entities: settings.entities,
-              migrations: [CreateMessagingTables1764150000000, ...settings.migrations],
+              migrations: [...MESSAGING_MIGRATIONS, ...settings.migrations],
               applicationName: settings.service,
             }),
           dataSourceFactory: (options) => openMigratedDataSource(options),

@@ -16,6 +16,7 @@ import {
   validateEventData,
 } from '@cmp/contracts';
 import { correlationContext, getOrCreateCounter, getOrCreateGauge } from '@cmp/platform';
+import { faultKind } from '../faults/fault-kind';
 import { TopicProvisioner } from '../kafka/topic-provisioner';
 import { DeadLetterReason, sendToDeadLetterTopic } from './dead-letter';
 import { InboxContext } from './inbox-context';
@@ -50,6 +51,13 @@ type Decoded =
   | { readonly kind: 'ignore'; readonly message: KafkaMessage }
   | { readonly kind: 'dead'; readonly message: KafkaMessage; readonly reason: DeadLetterReason; readonly error: Error };
 
+/** What a batch's retries need of kafkajs: whether to go on, and keeping the group's lease. */
+interface BatchControl {
+  isRunning(): boolean;
+  isStale(): boolean;
+  heartbeat(): Promise<void>;
+}
+
 class ConsumerStoppedError extends Error {
   override readonly name = 'ConsumerStoppedError';
 }
@@ -60,6 +68,8 @@ const duplicateCounter = () =>
   getOrCreateCounter({ name: 'cmp_events_duplicate_total', help: 'Redelivered events skipped by the inbox', labelNames: ['group', 'topic'] });
 const deadLetterCounter = () =>
   getOrCreateCounter({ name: 'cmp_events_dead_lettered_total', help: 'Messages sent to a dead-letter topic', labelNames: ['group', 'topic', 'reason'] });
+const transientCounter = () =>
+  getOrCreateCounter({ name: 'cmp_events_transient_retries_total', help: 'Tries of a batch that met a transient fault and were retried', labelNames: ['group', 'topic'] });
 const lagGauge = () =>
   getOrCreateGauge({ name: 'cmp_consumer_lag', help: 'Messages behind the partition high watermark', labelNames: ['group', 'topic', 'partition'] });
 
@@ -71,8 +81,11 @@ const lagGauge = () =>
  * redelivered event is skipped.
  *
  * - Fast path: consecutive good messages of a batch are applied in one transaction.
- * - If that transaction fails, the messages are applied one by one, each retried with backoff;
- *   a message that still fails goes to `<group>.dlq` and the partition moves on.
+ * - A transient fault (database or broker away, deadlock, serialisation failure) is retried
+ *   with backoff for as long as it lasts, the partition held meanwhile: no event is given up on
+ *   because something else was down.
+ * - Any other failure: the messages are applied one by one, each retried with backoff; a
+ *   message that still fails goes to `<group>.dlq` and the partition moves on.
  * - Unreadable envelopes and data failing its contract go to the dead-letter topic at once.
  * - Offsets are resolved only after the effects are committed (or the letter is sent).
  */
@@ -163,7 +176,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     let pending: Decoded[] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      await this.applyAll(pending, topic, partition, isRunning);
+      await this.applyAll(pending, topic, partition, { isRunning, isStale, heartbeat });
       resolveOffset(messageOf(pending[pending.length - 1]).offset);
       pending = [];
       await heartbeat();
@@ -222,55 +235,76 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     return handler;
   }
 
-  /** Fast path: everything in one transaction; if anything fails, one at a time with retries. */
-  private async applyAll(pending: Decoded[], topic: string, partition: number, isRunning: () => boolean): Promise<void> {
+  /**
+   * Fast path: everything in one transaction. A transient fault (the database away, a deadlock)
+   * is waited out for the whole batch; any other failure sends the events through one at a time,
+   * so the one that fails for good is found and dead-lettered alone.
+   */
+  private async applyAll(pending: Decoded[], topic: string, partition: number, control: BatchControl): Promise<void> {
     const items = pending.flatMap((decoded) => (decoded.kind === 'apply' ? [decoded.item] : []));
     if (items.length === 0) return;
-    try {
-      await this.settings.dataSource.transaction((manager) => this.applyInTransaction(manager, items, topic, partition));
+    const single = items.length === 1;
+    const failure = await this.applyUntilDone(items, topic, partition, control, single ? this.maxAttempts : 1);
+    if (failure === undefined) return;
+    if (single) {
+      await this.deadLetter(topic, partition, items[0].message, 'failed', failure.error, failure.attempts);
       return;
-    } catch (error) {
-      if (items.length > 1) {
-        this.logger.warn(`batch of ${items.length} on ${topic}[${partition}] failed, applying one by one: ${(error as Error).message}`);
-      } else if (this.maxAttempts <= 1) {
-        await this.deadLetter(topic, partition, items[0].message, 'failed', error as Error, 1);
-        return;
-      }
     }
+    this.logger.warn(`batch of ${items.length} on ${topic}[${partition}] failed, applying one by one: ${failure.error.message}`);
     for (const item of items) {
-      await this.applyWithRetries(item, topic, partition, isRunning, items.length > 1 ? 0 : 1);
+      const itemFailure = await this.applyUntilDone([item], topic, partition, control, this.maxAttempts);
+      if (itemFailure) await this.deadLetter(topic, partition, item.message, 'failed', itemFailure.error, itemFailure.attempts);
     }
   }
 
-  private async applyWithRetries(
-    item: Applicable,
+  /**
+   * Applies events in one transaction, retrying with backoff. Transient faults are retried for as
+   * long as they last, with a heartbeat between tries so the group keeps the partition here (it
+   * is in effect paused); only failures that would repeat count against `permanentBudget`.
+   * Returns the last permanent failure once the budget is spent; throws `ConsumerStoppedError`
+   * when the consumer stops or loses the partition meanwhile (the offsets stay unresolved, so
+   * whoever takes over reads the events again).
+   */
+  private async applyUntilDone(
+    items: Applicable[],
     topic: string,
     partition: number,
-    isRunning: () => boolean,
-    attemptsSoFar: number,
-  ): Promise<void> {
-    let attempts = attemptsSoFar;
+    control: BatchControl,
+    permanentBudget: number,
+  ): Promise<{ readonly error: Error; readonly attempts: number } | undefined> {
+    let attempts = 0;
+    let permanentFailures = 0;
+    const what = items.length === 1 ? `${items[0].event.type} ${items[0].event.id}` : `${items.length} events on ${topic}[${partition}]`;
     try {
       await backOff(
         () => {
           attempts += 1;
-          return this.settings.dataSource.transaction((manager) => this.applyInTransaction(manager, [item], topic, partition));
+          return this.settings.dataSource.transaction((manager) => this.applyInTransaction(manager, items, topic, partition));
         },
         {
-          numOfAttempts: Math.max(1, this.maxAttempts - attemptsSoFar),
+          numOfAttempts: Number.MAX_SAFE_INTEGER,
           startingDelay: this.settings.initialRetryDelayMs ?? 100,
           maxDelay: this.settings.maxRetryDelayMs ?? 5000,
           jitter: 'full',
-          delayFirstAttempt: attemptsSoFar > 0,
-          retry: (error: Error) => {
-            this.logger.warn(`${item.event.type} ${item.event.id} failed (attempt ${attempts}/${this.maxAttempts}): ${error.message}`);
-            return isRunning();
+          retry: async (error: Error) => {
+            if (!control.isRunning() || control.isStale()) return false;
+            if (faultKind(error) === 'transient') {
+              transientCounter().inc({ group: this.settings.groupId, topic });
+              if (attempts === 1 || attempts % 20 === 0) this.logger.warn(`${what} waits for a transient fault to pass (try ${attempts}): ${error.message}`);
+              await control.heartbeat();
+              return true;
+            }
+            permanentFailures += 1;
+            if (permanentFailures >= permanentBudget) return false;
+            this.logger.warn(`${what} failed (attempt ${permanentFailures}/${permanentBudget}): ${error.message}`);
+            return true;
           },
         },
       );
+      return undefined;
     } catch (error) {
-      if (!isRunning()) throw new ConsumerStoppedError('consumer stopped while retrying');
-      await this.deadLetter(topic, partition, item.message, 'failed', error as Error, attempts);
+      if (!control.isRunning() || control.isStale()) throw new ConsumerStoppedError('consumer stopped while retrying');
+      return { error: error as Error, attempts: permanentFailures };
     }
   }
 

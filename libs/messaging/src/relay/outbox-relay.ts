@@ -3,6 +3,7 @@ import { backOff } from 'exponential-backoff';
 import { Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { Client } from 'pg';
 import { getOrCreateCounter, getOrCreateGauge } from '@cmp/platform';
+import { isPermanentPublishFault } from '../faults/fault-kind';
 import { outboxChannel } from '../outbox/messaging-tables.migration';
 import { TopicProvisioner } from '../kafka/topic-provisioner';
 
@@ -33,6 +34,8 @@ const backlogGauge = () =>
   getOrCreateGauge({ name: 'cmp_outbox_backlog', help: 'Outbox rows not yet published', labelNames: ['schema'] });
 const publishedCounter = () =>
   getOrCreateCounter({ name: 'cmp_outbox_published_total', help: 'Outbox rows published to Kafka', labelNames: ['schema'] });
+const parkedCounter = () =>
+  getOrCreateCounter({ name: 'cmp_outbox_parked_total', help: 'Outbox rows the broker refused for good, parked for an operator', labelNames: ['schema'] });
 
 /**
  * Publishes a schema's outbox to Kafka, oldest row first.
@@ -44,7 +47,10 @@ const publishedCounter = () =>
  *
  * Delivery is at least once: a crash between publishing and marking rows published republishes
  * them, and the consumers' inbox turns that into exactly-once effects. During a broker outage
- * rows stay in the table and the relay retries with capped exponential backoff.
+ * rows stay in the table and the relay retries with capped exponential backoff. A row the broker
+ * refuses for good (too large, not allowed: see `isPermanentPublishFault`) is parked with the
+ * broker's answer, and the later rows of its key wait with it, until an operator retries or
+ * drops it (`npm run outbox`); every other key keeps flowing.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -141,34 +147,78 @@ export class OutboxRelay {
   }
 
   private async publishBatch(client: Client, producer: Producer): Promise<number> {
+    // A parked row holds back the later rows of its key: consumers may rely on per-key order,
+    // so its key waits for the operator while every other key keeps flowing.
     const { rows } = await client.query<OutboxRow>(
-      `SELECT id, topic, message_key, headers, payload FROM outbox
-        WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      `SELECT o.id, o.topic, o.message_key, o.headers, o.payload FROM outbox o
+        WHERE o.published_at IS NULL AND o.parked_at IS NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM outbox p
+             WHERE p.parked_at IS NOT NULL AND p.published_at IS NULL AND p.id < o.id
+               AND p.topic = o.topic AND p.message_key IS NOT DISTINCT FROM o.message_key)
+        ORDER BY o.id LIMIT $1`,
       [this.batchSize],
     );
     backlogGauge().set({ schema: this.settings.schema }, rows.length < this.batchSize ? rows.length : await this.countBacklog(client));
     if (rows.length === 0) return 0;
 
     await this.settings.topics.ensure(rows.map((row) => row.topic));
-    const topicMessages = groupByTopic(rows);
-    await backOff(() => producer.sendBatch({ topicMessages, acks: -1 }), {
-      numOfAttempts: Number.MAX_SAFE_INTEGER,
-      startingDelay: 200,
-      maxDelay: 5000,
-      jitter: 'full',
-      retry: (error: Error, attempt: number) => {
-        if (this.stopping || !this.leader) return false;
-        if (attempt === 1 || attempt % 10 === 0) {
-          this.logger.warn(`publishing ${rows.length} outbox rows failed (attempt ${attempt}), rows are kept: ${error.message}`);
-        }
-        return true;
-      },
-    });
-    await client.query('UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])', [
-      rows.map((row) => row.id),
-    ]);
+    const failure = await this.send(producer, rows);
+    if (failure === undefined) {
+      await this.markPublished(client, rows);
+      return rows.length;
+    }
+    // One record of the batch can never be published: find it by sending the rows one by one,
+    // in order, so the rest are not held hostage by it.
+    this.logger.warn(`the broker refused a batch of ${rows.length} outbox rows for good, publishing one at a time: ${failure.message}`);
+    const parkedKeys = new Set<string>();
+    let published = 0;
+    for (const row of rows) {
+      const key = `${row.topic}\u0000${row.message_key ?? ''}`;
+      if (parkedKeys.has(key)) continue;
+      const error = await this.send(producer, [row]);
+      if (error === undefined) {
+        await this.markPublished(client, [row]);
+        published += 1;
+        continue;
+      }
+      parkedKeys.add(key);
+      await client.query('UPDATE outbox SET parked_at = clock_timestamp(), park_error = $2 WHERE id = $1', [row.id, `${error.name}: ${error.message}`]);
+      parkedCounter().inc({ schema: this.settings.schema });
+      this.logger.error(`outbox row ${row.id} (${row.topic}, key ${row.message_key}) parked, later rows of its key wait: ${error.message}`);
+    }
+    return published;
+  }
+
+  /**
+   * Sends rows until the broker takes them, retrying for as long as the fault can pass (a broker
+   * away, a leader moving). Returns the error only when the broker refuses the records for good.
+   */
+  private async send(producer: Producer, rows: OutboxRow[]): Promise<Error | undefined> {
+    try {
+      await backOff(() => producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 }), {
+        numOfAttempts: Number.MAX_SAFE_INTEGER,
+        startingDelay: 200,
+        maxDelay: 5000,
+        jitter: 'full',
+        retry: (error: Error, attempt: number) => {
+          if (this.stopping || !this.leader || isPermanentPublishFault(error)) return false;
+          if (attempt === 1 || attempt % 10 === 0) {
+            this.logger.warn(`publishing ${rows.length} outbox rows failed (attempt ${attempt}), rows are kept: ${error.message}`);
+          }
+          return true;
+        },
+      });
+      return undefined;
+    } catch (error) {
+      if (isPermanentPublishFault(error)) return error as Error;
+      throw error;
+    }
+  }
+
+  private async markPublished(client: Client, rows: OutboxRow[]): Promise<void> {
+    await client.query('UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
     publishedCounter().inc({ schema: this.settings.schema }, rows.length);
-    return rows.length;
   }
 
   private async countBacklog(client: Client): Promise<number> {

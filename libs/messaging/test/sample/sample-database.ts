@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createSchemaDataSource, runPendingMigrations } from '@cmp/persistence';
 import { createScratchSchema, ScratchSchema } from '@cmp/testing';
-import { CreateMessagingTables1764150000000 } from '../../src';
+import { MESSAGING_MIGRATIONS } from '../../src';
 import { CreateSampleTables1764150000001 } from './sample-tables.migration';
 
 export interface SampleDatabase {
@@ -17,7 +17,7 @@ export async function openSampleDatabase(prefix: string): Promise<SampleDatabase
   const dataSource = createSchemaDataSource({
     url: schema.databaseUrl,
     schema: schema.name,
-    migrations: [CreateMessagingTables1764150000000, CreateSampleTables1764150000001],
+    migrations: [...MESSAGING_MIGRATIONS, CreateSampleTables1764150000001],
   });
   await dataSource.initialize();
   await runPendingMigrations(dataSource);
