@@ -1,6 +1,7 @@
 export * from './inbox/cloud-events-kafka.server';
 export * from './inbox/connect-event-consumer';
 export * from './inbox/dead-letter';
+export * from './inbox/dead-letter-store';
 export * from './inbox/inbox-context';
 export * from './kafka/broker-readiness.check';
 export * from './kafka/kafka-client';

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Consumer, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaBinaryMessage } from '@cmp/contracts';
-import { connectEventConsumer, createKafka, TopicProvisioner } from '../src';
+import { connectEventConsumer, createKafka, DeadLetterStore, TopicProvisioner } from '../src';
 import { ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';
 import { sampleConsumerModule } from './sample/sample-consumer.module';
@@ -20,6 +20,7 @@ describe('dead letters', () => {
   let producer: Producer;
   let app: INestApplication;
   let dlqReader: Consumer;
+  const poisonCounterIds = ['poisoned'];
 
   const event = (counterId: string, data: Record<string, unknown> = { counterId, sequence: 1 }) =>
     toKafkaBinaryMessage({
@@ -48,7 +49,7 @@ describe('dead letters', () => {
         schema: schema.name,
         databaseUrl: schema.databaseUrl,
         brokers: infra.kafkaBrokers,
-        poisonCounterIds: ['poisoned'],
+        poisonCounterIds,
       }),
       { logger: false },
     );
@@ -117,5 +118,32 @@ describe('dead letters', () => {
 
     const inbox: { event_id: string }[] = await dataSource.query('SELECT event_id FROM inbox');
     expect(inbox.map((row) => row.event_id)).toEqual([good.headers.ce_id]);
+  });
+
+  it('lists the letters for an operator and replays one onto its original topic once its cause is mended', async () => {
+    const store = new DeadLetterStore(kafka);
+    expect(await store.groups()).toContain(group);
+    const letters = await store.list(group);
+    expect(letters.map((letter) => [letter.key, letter.reason])).toEqual([
+      ['not-json', 'unparseable'],
+      ['no-envelope', 'unparseable'],
+      ['invalid', 'invalid'],
+      ['poisoned', 'failed'],
+    ]);
+    const poisoned = letters[3];
+    expect(poisoned).toMatchObject({ originalTopic: contract.topic, attempts: 3, eventType: contract.type });
+    expect(poisoned.error).toContain('counter poisoned is poisoned');
+
+    poisonCounterIds.length = 0;
+    const replayed = await store.replay(group, [poisoned.position]);
+    expect(replayed.map((letter) => letter.key)).toEqual(['poisoned']);
+    await waitFor(
+      () => dataSource.query(`SELECT counter_id FROM effects ORDER BY applied_order`),
+      (rows: { counter_id: string }[]) => rows.length === 2,
+      { what: 'the replayed event to be applied' },
+    );
+    const inbox: { event_id: string }[] = await dataSource.query('SELECT event_id FROM inbox ORDER BY processed_at');
+    expect(inbox.map((row) => row.event_id)).toContain(poisoned.eventId);
+    await expect(store.replay(group, ['0:999999'])).rejects.toThrow('no letter at 0:999999');
   });
 });

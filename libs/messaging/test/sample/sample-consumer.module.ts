@@ -25,14 +25,15 @@ export interface SampleConsumerSettings {
  */
 export function sampleConsumerModule(settings: SampleConsumerSettings): DynamicModule {
   const contract = counterIncremented(settings.service);
-  const poison = new Set(settings.poisonCounterIds ?? []);
+  // Read at each call, so a test can mend a poisoned counter and replay its dead letter.
+  const poison = settings.poisonCounterIds ?? [];
 
   @Controller()
   class CounterEffectsConsumer {
     @EventPattern(contract.type)
     async onCounterIncremented(@Payload() event: CloudEvent<CounterIncrementedData>, @Ctx() context: InboxContext) {
       settings.onHandlerStarted?.(event.data.counterId);
-      if (poison.has(event.data.counterId)) {
+      if (poison.includes(event.data.counterId)) {
         throw new Error(`counter ${event.data.counterId} is poisoned`);
       }
       if (settings.slowHandlerMs && event.data.counterId.startsWith('slow')) {
