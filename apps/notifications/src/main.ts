@@ -23,6 +23,7 @@ async function bootstrap(): Promise<void> {
       webhookUrlPolicy: { allowHttp: config.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES },
       webhookDisableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
       webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      mailDeadlineMs: config.MAIL_SEND_DEADLINE_MS,
       pollIntervalMs: config.DELIVERY_POLL_INTERVAL_MS,
     }),
   );

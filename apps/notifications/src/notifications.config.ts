@@ -21,7 +21,10 @@ export class NotificationsConfig extends ServiceConfig {
   /** Allow webhook URLs on loopback and private networks (development and tests only). */
   @IsBoolean() readonly WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
   @IsInt() @Min(1) @Max(1000) readonly WEBHOOK_DISABLE_AFTER_FAILURES: number = 15;
+  /** The longest one webhook attempt may take in all (connect, send, first bytes of the answer). */
   @IsInt() @Min(100) @Max(60_000) readonly WEBHOOK_TIMEOUT_MS: number = 10_000;
+  /** The longest one mail may take to hand over to the SMTP server. */
+  @IsInt() @Min(1000) @Max(300_000) readonly MAIL_SEND_DEADLINE_MS: number = 30_000;
 
   /** How often due mail, inbox and webhook rows are worked through. */
   @IsInt() @Min(100) @Max(600_000) readonly DELIVERY_POLL_INTERVAL_MS: number = 2_000;

@@ -29,6 +29,8 @@ import { SmtpMailTransport, SmtpSettings } from './infrastructure/transports/smt
 
 export const NOTIFICATIONS_SERVICE = 'notifications';
 
+const CLAIM_MARGIN_MS = 30_000;
+
 export interface NotificationsModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
@@ -39,7 +41,10 @@ export interface NotificationsModuleSettings {
   readonly mailFrom: { readonly name: string; readonly email: string };
   readonly webhookUrlPolicy?: WebhookUrlPolicy;
   readonly webhookDisableAfterFailures?: number;
+  /** The longest one webhook attempt may take, from connecting to the last byte read. */
   readonly webhookTimeoutMs?: number;
+  /** The longest one mail may take to hand to the SMTP server. */
+  readonly mailDeadlineMs?: number;
   /** 0 turns the background poller off (tests drive `runDue…()` themselves). */
   readonly pollIntervalMs: number;
 }
@@ -48,10 +53,15 @@ export interface NotificationsModuleSettings {
 export class NotificationsModule {
   static forRoot(settings: NotificationsModuleSettings): DynamicModule {
     const schema = settings.schema ?? NOTIFICATIONS_SERVICE;
+    const webhookDeadlineMs = settings.webhookTimeoutMs ?? 10_000;
+    const mailDeadlineMs = settings.mailDeadlineMs ?? 30_000;
     const notificationSettings: NotificationSettings = {
       mailFrom: settings.mailFrom,
       webhookUrlPolicy: settings.webhookUrlPolicy ?? STRICT_WEBHOOK_URL_POLICY,
       webhookDisableAfterFailures: settings.webhookDisableAfterFailures ?? 15,
+      // A claim outlives its attempt's deadline by a margin for the database round trips.
+      webhookLeaseMs: webhookDeadlineMs + CLAIM_MARGIN_MS,
+      mailLeaseMs: mailDeadlineMs + CLAIM_MARGIN_MS,
     };
     return {
       module: NotificationsModule,
@@ -70,10 +80,10 @@ export class NotificationsModule {
       controllers: [InboxController, DeliveryLogController, PartnerWebhooksController, ContactsConsumer, EnrolmentEventsConsumer, ProgrammeEventsConsumer],
       providers: [
         { provide: NOTIFICATION_SETTINGS, useValue: notificationSettings },
-        { provide: MAIL_TRANSPORT, useFactory: (): MailTransport => new SmtpMailTransport({ ...settings.smtp, from: settings.mailFrom }) },
+        { provide: MAIL_TRANSPORT, useFactory: (): MailTransport => new SmtpMailTransport({ ...settings.smtp, from: settings.mailFrom }, mailDeadlineMs) },
         {
           provide: WEBHOOK_TRANSPORT,
-          useFactory: (): WebhookTransport => new HttpWebhookTransport(notificationSettings.webhookUrlPolicy, settings.webhookTimeoutMs ?? 10_000),
+          useFactory: (): WebhookTransport => new HttpWebhookTransport(notificationSettings.webhookUrlPolicy, webhookDeadlineMs),
         },
         { provide: POLL_INTERVAL_MS, useValue: settings.pollIntervalMs },
         TemplateRenderer,

@@ -102,7 +102,7 @@ describe('notifications: mail, inbox and erasure', () => {
     const [intro] = (await capture.to(mentee.email)).filter((mail) => mail.subject.startsWith('Meet'));
     expect(intro.subject).toBe('Meet Jens, your mentor');
     expect(intro.text).toContain(mentor.email);
-    const [mentorIntro] = (await capture.to(mentor.email)).filter((mail) => mail.subject.startsWith('Mød'));
+    const [mentorIntro] = (await capture.to(mentor.email)).filter((mail) => mail.subject.startsWith('Mød '));
     expect(mentorIntro.subject).toBe('Mød Ana, din mentee');
     expect(mentorIntro.text).toContain(mentee.email);
 

@@ -104,6 +104,8 @@ interface StartOptions {
   readonly schema?: ScratchSchema;
   readonly now?: Date;
   readonly groupId?: string;
+  /** Runs the background delivery loops every so many ms (default 0: tests run due rows themselves). */
+  readonly pollIntervalMs?: number;
 }
 
 /**
@@ -127,7 +129,7 @@ export async function startNotifications(smtpPort: number, options: StartOptions
         webhookUrlPolicy: { allowHttp: true, allowPrivateAddresses: true },
         webhookDisableAfterFailures: options.disableAfterFailures ?? 10,
         webhookTimeoutMs: 3000,
-        pollIntervalMs: 0,
+        pollIntervalMs: options.pollIntervalMs ?? 0,
       }),
     ],
   }).compile();

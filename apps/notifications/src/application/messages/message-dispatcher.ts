@@ -41,10 +41,10 @@ class TransientFailure extends Error {}
 class RenderError extends Error {}
 
 /**
- * Works through due message rows: claims one at a time with `FOR UPDATE SKIP LOCKED` (so two
- * instances never send the same row), renders it in the recipient's language and delivers it.
- * A failure schedules the next attempt by exponential backoff from the attempt count; the row
- * lock is held while the SMTP server answers, which is what keeps a second instance off it.
+ * Works through due message rows: claims one at a time with `FOR UPDATE SKIP LOCKED` under a
+ * lease (so two instances never send the same row), renders it in the recipient's language and
+ * delivers it outside any transaction, within the mail transport's deadline. A failure schedules
+ * the next attempt by exponential backoff from the attempt count.
  */
 @Injectable()
 export class MessageDispatcher {
@@ -62,24 +62,34 @@ export class MessageDispatcher {
   async runDueMessages(limit = 100): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, retrying: 0, failed: 0 };
     for (let i = 0; i < limit; i += 1) {
-      const outcome = await this.dataSource.transaction((manager) => this.dispatchOne(manager));
+      const outcome = await this.dispatchOne();
       if (outcome === null) break;
       summary[outcome] += 1;
     }
     return summary;
   }
 
-  private async dispatchOne(manager: EntityManager): Promise<keyof DispatchSummary | null> {
+  /**
+   * Claim, commit, send, record: the claim moves the row's next attempt past the send's deadline
+   * (a lease), so no transaction or row lock is held while the SMTP server answers, and another
+   * instance leaves the row alone until the lease runs out (then it is tried again: at least once).
+   */
+  private async dispatchOne(): Promise<keyof DispatchSummary | null> {
     const now = this.clock();
-    const [row]: DueMessage[] = await manager.query(
-      `SELECT id, template, person_id, channel, secret, model, peer_id, calendar, language, to_address, attempts, first_attempt_at
-       FROM messages WHERE status = 'pending' AND next_attempt_at <= $1
-       ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [now],
-    );
+    const lease = new Date(now.getTime() + this.settings.mailLeaseMs);
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [due]: DueMessage[] = await manager.query(
+        `SELECT id, template, person_id, channel, secret, model, peer_id, calendar, language, to_address, attempts, first_attempt_at
+         FROM messages WHERE status = 'pending' AND next_attempt_at <= $1
+         ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [now],
+      );
+      if (due) await manager.query(`UPDATE messages SET next_attempt_at = $2 WHERE id = $1`, [due.id, lease]);
+      return due;
+    });
     if (!row) return null;
     try {
-      const { rendered, language, to, recipientName } = await this.render(manager, row);
+      const { rendered, language, to, recipientName } = await this.render(this.dataSource.manager, row);
       if (row.channel === 'email') {
         if (!to) throw new Error('no address to mail to');
         await this.mail.send({
@@ -92,11 +102,13 @@ export class MessageDispatcher {
         });
       }
       const keepBody = !(row.secret && row.channel === 'email');
-      await manager.query(
-        `UPDATE messages SET status = 'sent', sent_at = $2, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, $2),
-           next_attempt_at = NULL, last_error = NULL, language = $3, to_address = $4, subject = $5, text_body = $6, html_body = $7
-         WHERE id = $1`,
-        [row.id, now, language, row.channel === 'email' ? to : null, rendered.subject, keepBody ? rendered.text : null, keepBody ? rendered.html : null],
+      await this.recordUnderLease(row.id, lease, (manager) =>
+        manager.query(
+          `UPDATE messages SET status = 'sent', sent_at = $2, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, $2),
+             next_attempt_at = NULL, last_error = NULL, language = $3, to_address = $4, subject = $5, text_body = $6, html_body = $7
+           WHERE id = $1`,
+          [row.id, now, language, row.channel === 'email' ? to : null, rendered.subject, keepBody ? rendered.text : null, keepBody ? rendered.html : null],
+        ),
       );
       return 'sent';
     } catch (error) {
@@ -106,13 +118,28 @@ export class MessageDispatcher {
       const next = nextAttemptAt(MAIL_RETRY_POLICY, attempts, firstAttemptAt, now);
       // A template that cannot render will not render on retry either: fail at once, loudly.
       const retry = next !== null && !(error instanceof RenderError);
-      await manager.query(
-        `UPDATE messages SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_error = $6 WHERE id = $1`,
-        [row.id, retry ? 'pending' : 'failed', attempts, firstAttemptAt, retry ? next : null, message],
+      await this.recordUnderLease(row.id, lease, (manager) =>
+        manager.query(`UPDATE messages SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_error = $6 WHERE id = $1`, [
+          row.id,
+          retry ? 'pending' : 'failed',
+          attempts,
+          firstAttemptAt,
+          retry ? next : null,
+          message,
+        ]),
       );
       this.logger.warn(`message ${row.id} (${row.template}, ${row.channel}) attempt ${attempts} failed${retry ? '' : ' for good'}: ${message}`);
       return retry ? 'retrying' : 'failed';
     }
+  }
+
+  /** Writes the outcome only while this attempt's lease holds; a late answer after another instance took over is dropped. */
+  private async recordUnderLease(id: string, lease: Date, write: (manager: EntityManager) => Promise<unknown>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [held]: unknown[] = await manager.query(`SELECT 1 FROM messages WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`, [id, lease]);
+      if (held) await write(manager);
+      else this.logger.warn(`message ${id}: the attempt outlived its lease and another one took over; its outcome is not recorded`);
+    });
   }
 
   private async render(manager: EntityManager, row: DueMessage) {

@@ -36,8 +36,9 @@ export interface WebhookRunSummary {
 }
 
 /**
- * Sends due webhook deliveries: each row is claimed with `FOR UPDATE SKIP LOCKED`, signed
- * afresh (timestamp of this attempt), posted, and its attempt logged. A non-2xx answer or a
+ * Sends due webhook deliveries: each row is claimed with `FOR UPDATE SKIP LOCKED` under a lease,
+ * signed afresh (timestamp of this attempt), posted outside any transaction within the
+ * transport's deadline, and its attempt logged. A non-2xx answer or a
  * network error schedules the next attempt by exponential backoff for up to 24 hours; after
  * `webhookDisableAfterFailures` consecutive failures the subscription is switched off, which is
  * announced by an event and a message to the partner.
@@ -58,28 +59,24 @@ export class WebhookDispatcher {
   async runDueWebhooks(limit = 100): Promise<WebhookRunSummary> {
     const summary: WebhookRunSummary = { delivered: 0, retrying: 0, failed: 0 };
     for (let i = 0; i < limit; i += 1) {
-      const outcome = await this.dataSource.transaction((manager) => this.deliverOne(manager));
+      const outcome = await this.deliverOne();
       if (outcome === null) break;
       summary[outcome] += 1;
     }
     return summary;
   }
 
-  private async deliverOne(manager: EntityManager): Promise<keyof WebhookRunSummary | null> {
-    const now = this.clock();
-    const [row]: DueDelivery[] = await manager.query(
-      `SELECT d.id, d.subscription_id, d.organisation_id, d.payload, d.attempts, d.first_attempt_at,
-              s.url, s.secret, s.status AS subscription_status, s.contact_email, s.language
-       FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
-       WHERE d.status = 'pending' AND d.next_attempt_at <= $1
-       ORDER BY d.next_attempt_at, d.created_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED`,
-      [now],
-    );
-    if (!row) return null;
-    if (row.subscription_status !== 'active') {
-      await manager.query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE id = $1`, [row.id]);
-      return 'failed';
-    }
+  /**
+   * Claim, commit, post, record: the claim moves the row's next attempt past the post's deadline
+   * (a lease), so no transaction and no row lock is held while a partner's endpoint answers, and
+   * a second instance leaves the row alone. An instance that dies mid-post leaves the lease to
+   * run out, and the row is tried again (at least once; the delivery id lets the partner dedupe).
+   */
+  private async deliverOne(): Promise<keyof WebhookRunSummary | null> {
+    const claim = await this.dataSource.transaction((manager) => this.claim(manager));
+    if (claim === null) return null;
+    if (claim.kind === 'settled') return claim.outcome;
+    const { row, now, lease } = claim;
     const timestamp = Math.floor(now.getTime() / 1000);
     const response = await this.transport.post({
       url: row.url,
@@ -92,6 +89,36 @@ export class WebhookDispatcher {
         [WEBHOOK_SIGNATURE_HEADER]: signWebhook(row.secret, timestamp, row.payload),
       },
     });
+    return this.dataSource.transaction((manager) => this.record(manager, row, now, lease, response));
+  }
+
+  private async claim(manager: EntityManager): Promise<{ kind: 'settled'; outcome: keyof WebhookRunSummary } | { kind: 'claimed'; row: DueDelivery; now: Date; lease: Date } | null> {
+    const now = this.clock();
+    const [row]: DueDelivery[] = await manager.query(
+      `SELECT d.id, d.subscription_id, d.organisation_id, d.payload, d.attempts, d.first_attempt_at,
+              s.url, s.secret, s.status AS subscription_status, s.contact_email, s.language
+       FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
+       WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+       ORDER BY d.next_attempt_at, d.created_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED`,
+      [now],
+    );
+    if (!row) return null;
+    if (row.subscription_status !== 'active') {
+      await manager.query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE id = $1`, [row.id]);
+      return { kind: 'settled', outcome: 'failed' };
+    }
+    const lease = new Date(now.getTime() + this.settings.webhookLeaseMs);
+    await manager.query(`UPDATE webhook_deliveries SET next_attempt_at = $2 WHERE id = $1`, [row.id, lease]);
+    return { kind: 'claimed', row, now, lease };
+  }
+
+  /** Records the attempt, unless the lease ran out and another instance took the row meanwhile. */
+  private async record(manager: EntityManager, row: DueDelivery, now: Date, lease: Date, response: WebhookResponse): Promise<keyof WebhookRunSummary> {
+    const [held]: unknown[] = await manager.query(`SELECT 1 FROM webhook_deliveries WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`, [row.id, lease]);
+    if (!held) {
+      this.logger.warn(`webhook delivery ${row.id}: the attempt outlived its lease and another one took over; this answer is not recorded`);
+      return isSuccess(response) ? 'delivered' : 'retrying';
+    }
     await manager.query(
       `INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, response_excerpt, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
       [row.id, now, response.statusCode, response.error, response.excerpt, response.durationMs],

@@ -63,6 +63,14 @@ export class HttpWebhookTransport implements WebhookTransport {
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));
+      // The socket timeout above is per silence; an endpoint trickling a byte now and then never
+      // trips it, so the attempt as a whole has the same deadline.
+      const deadline = setTimeout(() => {
+        finish(done(null, null, `no answer within ${this.timeoutMs} ms`));
+        outgoing.destroy();
+      }, this.timeoutMs);
+      deadline.unref();
+      outgoing.on('close', () => clearTimeout(deadline));
       outgoing.on('error', (error) => finish(done(null, null, error.message.slice(0, 500))));
       outgoing.end(request.body);
     });

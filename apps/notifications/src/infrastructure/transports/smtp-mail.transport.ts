@@ -17,7 +17,10 @@ export interface SmtpSettings {
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
-  constructor(private readonly settings: SmtpSettings) {
+  constructor(
+    private readonly settings: SmtpSettings,
+    private readonly deadlineMs = 30_000,
+  ) {
     this.transporter = nodemailer.createTransport({
       host: settings.host,
       port: settings.port,
@@ -30,7 +33,24 @@ export class SmtpMailTransport implements MailTransport {
     });
   }
 
+  /**
+   * Hands the mail over within the deadline, or fails: nodemailer's own timeouts are per socket
+   * step, so a server that trickles its answers could otherwise hold the mail loop for hours.
+   * A hand-over that completes after the deadline may make the retry a duplicate mail.
+   */
   async send(mail: OutgoingMail): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the SMTP server did not take the mail within ${this.deadlineMs} ms`)), this.deadlineMs);
+    });
+    try {
+      await Promise.race([this.handOver(mail), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async handOver(mail: OutgoingMail): Promise<void> {
     await this.transporter.sendMail({
       from: { name: this.settings.from.name, address: this.settings.from.email },
       to: mail.to,
