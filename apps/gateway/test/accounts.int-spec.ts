@@ -4,11 +4,15 @@ import request from 'supertest';
 import { PersonErased, SignInLinkRequested, toKafkaBinaryMessage } from '@cmp/contracts';
 import { createKafka } from '@cmp/messaging';
 import { EventProbe, testInfrastructure, waitFor } from '@cmp/testing';
-import { BOOTSTRAP_ADMIN, GatewayTestApp, startGateway } from './gateway-test-app';
+import { SignInFailureRetention } from '../src/application/sign-in/sign-in-failure-retention';
+import { SignInFailureKeys } from '../src/domain/sign-in-failure-keys';
+import { BOOTSTRAP_ADMIN, GatewayTestApp, startGateway, TEST_SIGN_IN_FAILURE_SECRET } from './gateway-test-app';
 import { StubUpstreams } from './stub-upstreams';
 
 const MINUTE = 60_000;
 const PASSWORD = 'a long enough password';
+/** Where the lock-out counter of an email is stored: under a keyed hash, never the email. */
+const failureKeys = new SignInFailureKeys(TEST_SIGN_IN_FAILURE_SECRET);
 
 describe('gateway accounts and sign-in (real database and broker)', () => {
   let stubs: StubUpstreams;
@@ -115,15 +119,55 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       for (let attempt = 0; attempt < 5; attempt++) await signIn(email, 'wrong password').expect(401);
 
       const locked = await signIn(email, PASSWORD).expect(429);
-      const [row] = await gateway.dataSource.query(`SELECT locked_until, lockouts FROM sign_in_failures WHERE key = $1`, [`account:${email}`]);
+      const [row] = await gateway.dataSource.query(`SELECT locked_until, lockouts FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]);
       expect(locked.body).toMatchObject({ type: 'https://cmp.dk/problems/gateway/locked-out', retryAfterSeconds: 60 });
       expect(locked.headers['retry-after']).toBe('60');
       expect(row).toMatchObject({ lockouts: 1, locked_until: new Date(gateway.now().getTime() + MINUTE) });
 
       later(MINUTE + 1000);
       await signIn(email, PASSWORD).expect(200);
-      const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [`account:${email}`]);
+      const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]);
       expect(n).toBe(0);
+    });
+
+    it('stores neither the typed email nor the client address in clear, only keyed hashes', async () => {
+      const { email } = await coordinator();
+      const unknown = `${randomUUID()}@nowhere.test`;
+      await signIn(email, 'wrong password').expect(401);
+      await signIn(unknown, 'wrong password').expect(401);
+
+      const rows: { key: string }[] = await gateway.dataSource.query(`SELECT key FROM sign_in_failures`);
+      const stored = JSON.stringify(await gateway.dataSource.query(`SELECT * FROM sign_in_failures`));
+      const keys = rows.map((row) => row.key);
+      expect(keys.filter((key) => key.startsWith('account:')).sort()).toEqual([failureKeys.account(email), failureKeys.account(unknown)].sort());
+      expect(keys.filter((key) => !key.startsWith('account:'))).toEqual([expect.stringMatching(/^ip:[0-9a-f]{64}$/)]);
+      for (const clear of [email, unknown, email.split('@')[0], '127.0.0.1', '::ffff:127.0.0.1']) expect(stored).not.toContain(clear);
+      await expect(
+        gateway.dataSource.query(`INSERT INTO sign_in_failures (key, failures, window_started_at, lockouts, expires_at) VALUES ($1, 1, now(), 0, now())`, [`account:${email}`]),
+      ).rejects.toThrow(/sign_in_failures_key_is_keyed_hash/);
+    });
+
+    it('deletes counters once their window and lock are over, and keeps those that still count', async () => {
+      const retention = gateway.app.get(SignInFailureRetention);
+      const { email: locked } = await coordinator();
+      for (let attempt = 0; attempt < 5; attempt++) await signIn(locked, 'wrong password').expect(401);
+      later(14 * MINUTE);
+      const { email: counting } = await coordinator();
+      await signIn(counting, 'wrong password').expect(401);
+      const keysLeft = async () => ((await gateway.dataSource.query(`SELECT key FROM sign_in_failures`)) as { key: string }[]).map((row) => row.key);
+
+      // 16 minutes after the lock-out: its window (15) and lock (1) are over, but a returning
+      // guesser must still meet a doubled lock for the longest lock (30) more.
+      later(2 * MINUTE);
+      expect(await retention.deleteExpired()).toBe(0);
+      // Then the locked account's counter goes, and the address's, whose window opened with it.
+      later(30 * MINUTE);
+      expect(await retention.deleteExpired()).toBe(2);
+      expect(await keysLeft()).toEqual([failureKeys.account(counting)]);
+
+      later(15 * MINUTE);
+      expect(await retention.deleteExpired()).toBe(1);
+      expect(await keysLeft()).toEqual([]);
     });
 
     it('keeps the lock in the database, so every instance enforces it', async () => {
@@ -290,7 +334,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
     await signIn(email, PASSWORD).expect(200);
     // A mistyped password is counted against the email, which erasure must not leave behind.
     await signIn(email, `${PASSWORD}-typo`).expect(401);
-    const failuresOf = async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [`account:${email}`]))[0].n;
+    const failuresOf = async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]))[0].n;
     expect(await failuresOf()).toBe(1);
     const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'gateway-test-enrolment' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
