@@ -37,8 +37,8 @@ describe('lock-out policy', () => {
   });
 
   it('is forgotten one longest lock after its window closes, while it is not locked', () => {
-    const counting = fail(2, undefined, at(0));
-    expect(forgetAfter(counting!, policy)).toEqual(at(60 + 25));
+    const counting = afterFailure(afterFailure(undefined, at(0), policy), at(0), policy);
+    expect(forgetAfter(counting, policy)).toEqual(at(60 + 25));
   });
 
   it('is kept one longest lock past a lock that outlasts the window, so the next lock still doubles', () => {
