@@ -704,6 +704,8 @@ describe('the programme, end to end through the gateway', () => {
     // Pseudonymous: nothing that names the person travels to the partner.
     const everything = receiver.received.map((delivery) => delivery.body).join('\n');
     for (const personal of [mentee.name, mentee.firstName, mentee.lastName, mentee.email]) expect(everything).not.toContain(personal);
+    // Nor her id in CMP: the partner knows her by a pseudonym of its own.
+    expect(everything).not.toContain(mentee.id);
     expect(events.filter((event) => event.data.referralId !== undefined).every((event) => event.data.referralId === referralId)).toBe(true);
     step.reached = 7;
   });

@@ -146,6 +146,10 @@ describe('enrolment service', () => {
     expect(quota.used).toBe(1);
     const [{ count }] = await service.dataSource.query(`SELECT count(*)::int FROM mentees WHERE referring_organisation_id = $1`, [organisationId]);
     expect(count).toBe(1);
+    // The partner sees its code used, but not by whom: the person's CMP id never reaches a partner.
+    const listed = (await call('get', `/organisations/${organisationId}/referrals`).expect(200)).body;
+    expect(listed.items).toEqual([expect.objectContaining({ status: 'redeemed' })]);
+    expect(listed.items[0]).not.toHaveProperty('menteeId');
   });
 
   it('never lets concurrent referrals exceed the quota', async () => {
