@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import request from 'supertest';
-import { PersonErased, SignInLinkRequested, toKafkaBinaryMessage } from '@cmp/contracts';
+import { ExistingAccountEnrolmentAttempted, PersonErased, SignInLinkRequested, toKafkaBinaryMessage } from '@cmp/contracts';
 import { createKafka } from '@cmp/messaging';
 import { EventProbe, testInfrastructure, waitFor } from '@cmp/testing';
 import { SignInFailureRetention } from '../src/application/sign-in/sign-in-failure-retention';
@@ -42,7 +42,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
     const email = `${randomUUID()}@people.test`;
     const personId = randomUUID();
     stubs.answer = () => ({ status: 201, body: { id: personId, status: 'applied' } });
-    await http().post('/api/v1/applications').send({ email, ...(password ? { password } : {}), name: 'Amira' }).expect(201);
+    await http().post('/api/v1/applications').send({ email, ...(password ? { password } : {}), name: 'Amira' }).expect(202);
     return { email, personId };
   }
 
@@ -97,18 +97,67 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       expect(stubs.received[0]).toMatchObject({ service: 'enrolment', url: '/applications' });
     });
 
-    it('refuses a second account for the same email before asking enrolment, and keeps none when enrolment refuses', async () => {
-      const { email } = await mentee(PASSWORD);
-      stubs.clear();
-      const again = await http().post('/api/v1/applications').send({ email, password: PASSWORD }).expect(409);
-      expect(again.body.type).toBe('https://cmp.dk/problems/gateway/account-exists');
-      expect(stubs.received).toHaveLength(0);
+    it('answers an address that has an account exactly as a new one, creates nothing, and tells the owner instead', async () => {
+      const { email, personId } = await mentee(PASSWORD);
+      const { email: staffEmail } = await coordinator();
+      stubs.answer = () => ({ status: 201, body: { id: randomUUID(), status: 'applied' } });
+      const apply = (address: string, correlationId: string) =>
+        http().post('/api/v1/applications').set('x-correlation-id', correlationId).set('idempotency-key', randomUUID()).send({ email: address, password: 'another long password', name: 'Eve' });
+      const comparable = (response: request.Response) => ({
+        status: response.status,
+        body: response.body,
+        headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !/^(date|x-correlation-id|x-request-id|x-ratelimit-.*|etag|content-length)$/.test(name))),
+      });
 
+      stubs.clear();
+      const fresh = await apply(`${randomUUID()}@people.test`, `apply-${randomUUID()}`);
+      const [creation] = stubs.received;
+      stubs.clear();
+      const menteeCorrelation = `apply-${randomUUID()}`;
+      const existing = await apply(email, menteeCorrelation);
+      const [dryRun] = stubs.received;
+      stubs.clear();
+      const staffCorrelation = `apply-${randomUUID()}`;
+      const staff = await apply(staffEmail, staffCorrelation);
+
+      expect(comparable(fresh)).toMatchObject({ status: 202, body: { status: 'received' } });
+      expect(comparable(existing)).toEqual(comparable(fresh));
+      expect(comparable(staff)).toEqual(comparable(fresh));
+      expect(JSON.stringify(fresh.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      // Enrolment checks the request either way (the same validation errors), but keeps nothing
+      // for an address that already has an account, and no replay of a dry run is remembered.
+      expect(creation.headers['x-enrolment-dry-run']).toBeUndefined();
+      expect(dryRun).toMatchObject({ service: 'enrolment', url: '/applications', headers: expect.objectContaining({ 'x-enrolment-dry-run': 'true' }) });
+      expect(dryRun.headers['idempotency-key']).toBeUndefined();
+      const accounts = await gateway.dataSource.query(`SELECT role, person_id, status FROM accounts WHERE email = ANY($1)`, [[email, staffEmail]]);
+      expect(accounts.map((account: { role: string }) => account.role).sort()).toEqual(['coordinator', 'mentee']);
+      await signIn(email, PASSWORD).expect(200);
+      await signIn(email, 'another long password').expect(401);
+
+      const [told] = await probe.expectExactly((probed) => probed.event.correlationid === menteeCorrelation, 1);
+      expect(told.event).toMatchObject({ type: ExistingAccountEnrolmentAttempted.type, data: { personId, role: 'mentee', attemptedAs: 'mentee' } });
+      // Staff have no contact in notifications: nobody to mail, and nothing about them on the topic.
+      expect(await probe.expectExactly((probed) => probed.event.correlationid === staffCorrelation, 0)).toEqual([]);
+    });
+
+    it("passes on enrolment's refusal alike for a new and an existing address, and keeps no account for it", async () => {
+      const { email } = await mentee(PASSWORD);
       const refusedEmail = `${randomUUID()}@people.test`;
       stubs.answer = () => ({ status: 422, contentType: 'application/problem+json', body: { type: 'https://cmp.dk/problems/enrolment/referral-unusable', title: 'x', status: 422, instance: '/applications' } });
       const refused = await http().post('/api/v1/applications').send({ email: refusedEmail, password: PASSWORD }).expect(422);
+      const refusedExisting = await http().post('/api/v1/applications').send({ email, password: PASSWORD }).expect(422);
       const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM accounts WHERE email = $1`, [refusedEmail]);
       expect(refused.body).toMatchObject({ type: 'https://cmp.dk/problems/enrolment/referral-unusable', instance: '/api/v1/applications' });
+      expect({ ...refusedExisting.body, correlationId: undefined }).toEqual({ ...refused.body, correlationId: undefined });
+      expect(n).toBe(0);
+    });
+
+    it('answers an open application enrolment knows but the gateway has no account for like any existing address', async () => {
+      const email = `${randomUUID()}@people.test`;
+      stubs.answer = () => ({ status: 409, contentType: 'application/problem+json', body: { type: 'https://cmp.dk/problems/enrolment/duplicate-application', title: 'x', status: 409 } });
+      const response = await http().post('/api/v1/applications').send({ email, password: PASSWORD }).expect(202);
+      const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM accounts WHERE email = $1`, [email]);
+      expect(response.body).toMatchObject({ status: 'received' });
       expect(n).toBe(0);
     });
   });
