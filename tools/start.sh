@@ -32,6 +32,9 @@ fi
 # bootstraps a demo admin (shown at the end).
 [[ -s tmp/gateway-jwt-secret ]] || node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))" >tmp/gateway-jwt-secret
 export GATEWAY_JWT_SECRET="${GATEWAY_JWT_SECRET:-$(cat tmp/gateway-jwt-secret)}"
+# The key that hashes typed emails in the lock-out counters, made the same way.
+[[ -s tmp/gateway-sign-in-failure-secret ]] || node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))" >tmp/gateway-sign-in-failure-secret
+export GATEWAY_SIGN_IN_FAILURE_SECRET="${GATEWAY_SIGN_IN_FAILURE_SECRET:-$(cat tmp/gateway-sign-in-failure-secret)}"
 export GATEWAY_BOOTSTRAP_ADMIN_EMAIL="${GATEWAY_BOOTSTRAP_ADMIN_EMAIL:-admin@cmp.localhost}"
 export GATEWAY_BOOTSTRAP_ADMIN_PASSWORD="${GATEWAY_BOOTSTRAP_ADMIN_PASSWORD:-demo-admin-password}"
 

@@ -442,44 +442,52 @@ describe('the programme, end to end through the gateway', () => {
     await api.call('POST', `/cohorts/${cohort.id}/open`, { as: coordinator, expect: [200, 201] });
     await api.call('POST', `/organisations/${partnerId}/placements`, { as: partner, body: { cohortId: cohort.id, count: 2 }, expect: 201 });
 
-    const application = (
-      await api.call('POST', '/applications', {
-        body: {
-          referralCode,
-          cohortId: cohort.id,
-          name: mentee.name,
-          email: mentee.email,
-          password: mentee.password,
-          preferredLanguage: 'en',
-          countryOfOrigin: 'PT',
-          municipality: '101',
-          languages: [
-            { language: 'en', level: 'C1' },
-            { language: 'da', level: 'A2' },
-          ],
-          education: { level: 7, field: '06' },
-          yearsOfExperience: 8,
-          lastOccupation: '2512',
-          targetOccupations: ['2512', '2511'],
-          targetIndustries: ['J', '62'],
-          skills: ['typescript', 'project management'],
-          availability: [{ day: 'tue', start: '17:00', end: '19:00' }],
-          preferences: { meetingMode: 'either', mentorIndustries: ['J'] },
-          motivation: 'I moved to Copenhagen with my partner and want to work in software again.',
-          consents: [
-            { purpose: 'programme-participation', granted: true, noticeVersion: NOTICE_VERSION },
-            { purpose: 'follow-up-surveys', granted: true, noticeVersion: NOTICE_VERSION },
-            { purpose: 'share-outcomes-with-referrer', granted: true, noticeVersion: NOTICE_VERSION },
-          ],
-        },
-        expect: 201,
-      })
-    ).body;
-    mentee.id = application.id;
+    const applicationBody = {
+      referralCode,
+      cohortId: cohort.id,
+      name: mentee.name,
+      email: mentee.email,
+      password: mentee.password,
+      preferredLanguage: 'en',
+      countryOfOrigin: 'PT',
+      municipality: '101',
+      languages: [
+        { language: 'en', level: 'C1' },
+        { language: 'da', level: 'A2' },
+      ],
+      education: { level: 7, field: '06' },
+      yearsOfExperience: 8,
+      lastOccupation: '2512',
+      targetOccupations: ['2512', '2511'],
+      targetIndustries: ['J', '62'],
+      skills: ['typescript', 'project management'],
+      availability: [{ day: 'tue', start: '17:00', end: '19:00' }],
+      preferences: { meetingMode: 'either', mentorIndustries: ['J'] },
+      motivation: 'I moved to Copenhagen with my partner and want to work in software again.',
+      consents: [
+        { purpose: 'programme-participation', granted: true, noticeVersion: NOTICE_VERSION },
+        { purpose: 'follow-up-surveys', granted: true, noticeVersion: NOTICE_VERSION },
+        { purpose: 'share-outcomes-with-referrer', granted: true, noticeVersion: NOTICE_VERSION },
+      ],
+    };
+    // The answer says nothing about the address (it would be the same had it an account); the
+    // applicant finds her application once signed in.
+    const received = (await api.call('POST', '/applications', { body: applicationBody, expect: 202 })).body;
+    expect(received).toMatchObject({ status: 'received' });
+    menteeCredential = await api.signIn(mentee.email, mentee.password);
+    const me = (await api.call('GET', '/auth/me', { as: menteeCredential, expect: 200 })).body;
+    expect(me).toMatchObject({ role: 'mentee' });
+    mentee.id = me.subjectId;
+    const application = (await api.call('GET', `/mentees/${mentee.id}`, { as: menteeCredential, expect: 200 })).body;
     // A referral vouches for eligibility: accepted and placed at once.
     expect(application.status).toBe('placed');
-    menteeCredential = await api.signIn(mentee.email, mentee.password);
-    expect((await api.call('GET', '/auth/me', { as: menteeCredential, expect: 200 })).body).toMatchObject({ role: 'mentee' });
+
+    // Someone applies again with her address: the same answer as for a new one, nothing new is
+    // created, and she is told by email.
+    const { referralCode: _spent, ...again } = applicationBody;
+    expect((await api.call('POST', '/applications', { body: { ...again, password: 'somebody else typed this' }, expect: 202 })).body).toEqual(received);
+    await mail.waitFor(mentee.email, /^Someone used your email address/, 'the notice of the second application');
+    await api.call('POST', '/auth/sign-in', { body: { email: mentee.email, password: 'somebody else typed this' }, expect: 401 });
 
     for (const [index, mentor] of mentors.entries()) {
       const registered = (
@@ -503,10 +511,11 @@ describe('the programme, end to end through the gateway', () => {
             cohortIds: [cohort.id],
             municipality: '147',
           },
-          expect: 201,
+          expect: 202,
         })
       ).body;
-      mentor.id = registered.id;
+      expect(registered).toMatchObject({ status: 'received' });
+      mentor.id = (await api.call('GET', '/auth/me', { as: await api.signIn(mentor.email, mentor.password), expect: 200 })).body.subjectId;
     }
     step.reached = 2;
   });
@@ -704,6 +713,8 @@ describe('the programme, end to end through the gateway', () => {
     // Pseudonymous: nothing that names the person travels to the partner.
     const everything = receiver.received.map((delivery) => delivery.body).join('\n');
     for (const personal of [mentee.name, mentee.firstName, mentee.lastName, mentee.email]) expect(everything).not.toContain(personal);
+    // Nor her id in CMP: the partner knows her by a pseudonym of its own.
+    expect(everything).not.toContain(mentee.id);
     expect(events.filter((event) => event.data.referralId !== undefined).every((event) => event.data.referralId === referralId)).toBe(true);
     step.reached = 7;
   });

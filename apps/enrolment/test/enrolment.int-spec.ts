@@ -130,6 +130,29 @@ describe('enrolment service', () => {
     for (const refused of [invalid, noConsent, notOpen, badCode]) expect(probe.byCorrelation(refused.correlationId)).toEqual([]);
   });
 
+  it('checks an application or registration as a dry run with every rule and its errors, and keeps nothing', async () => {
+    const organisationId = await organisation();
+    const cohortId = await openCohort();
+    await call('post', `/organisations/${organisationId}/placements`, { cohortId, count: 1 }).expect(201);
+    const { code } = (await call('post', `/organisations/${organisationId}/referrals`, { cohortId }).expect(201)).body;
+    const dryRun = { 'x-enrolment-dry-run': 'true' };
+    const before = await tableCounts();
+
+    const valid = call('post', '/applications', applicationBody({ cohortId, referralCode: code }), dryRun);
+    const mentor = call('post', '/mentors', mentorBody(organisationId, [cohortId]), dryRun);
+    expect((await valid).body).toEqual({ dryRun: true, valid: true });
+    expect((await mentor).body).toEqual({ dryRun: true, valid: true });
+    const refusedDry = await call('post', '/applications', applicationBody({ cohortId: randomUUID() }), dryRun).expect(404);
+    const refused = await call('post', '/applications', applicationBody({ cohortId: randomUUID() })).expect(404);
+
+    expect({ ...refusedDry.body, correlationId: undefined, detail: undefined }).toEqual({ ...refused.body, correlationId: undefined, detail: undefined });
+    expect(await tableCounts()).toEqual(before);
+    expect(await emitted(valid.correlationId, 0)).toEqual([]);
+    expect(await emitted(mentor.correlationId, 0)).toEqual([]);
+    // The code a dry run checked is still there for the real application.
+    await call('post', '/applications', applicationBody({ cohortId, referralCode: code })).expect(201);
+  });
+
   it('lets exactly one of 50 concurrent redemptions of one code succeed', async () => {
     const organisationId = await organisation();
     const cohortId = await openCohort();
@@ -146,6 +169,10 @@ describe('enrolment service', () => {
     expect(quota.used).toBe(1);
     const [{ count }] = await service.dataSource.query(`SELECT count(*)::int FROM mentees WHERE referring_organisation_id = $1`, [organisationId]);
     expect(count).toBe(1);
+    // The partner sees its code used, but not by whom: the person's CMP id never reaches a partner.
+    const listed = (await call('get', `/organisations/${organisationId}/referrals`).expect(200)).body;
+    expect(listed.items).toEqual([expect.objectContaining({ status: 'redeemed' })]);
+    expect(listed.items[0]).not.toHaveProperty('menteeId');
   });
 
   it('never lets concurrent referrals exceed the quota', async () => {

@@ -30,6 +30,8 @@ export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSetti
       upstreamTimeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
       accountLockout: ACCOUNT_LOCKOUT,
       ipLockout: IP_LOCKOUT,
+      signInFailureSecret: config.GATEWAY_SIGN_IN_FAILURE_SECRET,
+      signInFailureSweepIntervalMs: config.GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS * 1000,
     },
     rateLimits: {
       perMinute: config.GATEWAY_RATE_LIMIT_PER_MINUTE,

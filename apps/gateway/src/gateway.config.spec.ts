@@ -2,7 +2,7 @@ import { ConfigurationError, loadConfig } from '@cmp/platform';
 import { GatewayConfig } from './gateway.config';
 import { gatewayModuleSettings } from './gateway-settings.factory';
 
-const valid = { DATABASE_URL: 'postgresql://cmp_gateway@localhost/cmp', GATEWAY_JWT_SECRET: 'x'.repeat(32) };
+const valid = { DATABASE_URL: 'postgresql://cmp_gateway@localhost/cmp', GATEWAY_JWT_SECRET: 'x'.repeat(32), GATEWAY_SIGN_IN_FAILURE_SECRET: 'y'.repeat(32) };
 
 function issuesOf(env: Record<string, string>): string[] {
   try {
@@ -15,7 +15,7 @@ function issuesOf(env: Record<string, string>): string[] {
 }
 
 describe('gateway configuration', () => {
-  it('needs only the database and a JWT secret, and points at the local services by default', () => {
+  it('needs only the database and the two secrets, and points at the local services by default', () => {
     const settings = gatewayModuleSettings(loadConfig(GatewayConfig, valid));
     expect(settings.gateway.upstreams).toEqual({
       enrolment: 'http://127.0.0.1:3001',
@@ -29,8 +29,16 @@ describe('gateway configuration', () => {
   });
 
   it('refuses to start without a JWT secret, or with a short one', () => {
-    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL })).toEqual(['GATEWAY_JWT_SECRET']);
+    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_SIGN_IN_FAILURE_SECRET: valid.GATEWAY_SIGN_IN_FAILURE_SECRET })).toEqual(['GATEWAY_JWT_SECRET']);
     expect(issuesOf({ ...valid, GATEWAY_JWT_SECRET: 'short' })).toEqual(['GATEWAY_JWT_SECRET']);
+  });
+
+  it('refuses to start without a secret for the sign-in failure keys, or with a short one, and sweeps every five minutes by default', () => {
+    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_JWT_SECRET: valid.GATEWAY_JWT_SECRET })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SECRET']);
+    expect(issuesOf({ ...valid, GATEWAY_SIGN_IN_FAILURE_SECRET: 'short' })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SECRET']);
+    expect(issuesOf({ ...valid, GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS: '0' })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS']);
+    const settings = gatewayModuleSettings(loadConfig(GatewayConfig, valid)).gateway;
+    expect(settings).toMatchObject({ signInFailureSecret: 'y'.repeat(32), signInFailureSweepIntervalMs: 300_000 });
   });
 
   it('needs a strong password with a bootstrap admin, and valid URLs and origins', () => {

@@ -11,6 +11,16 @@ export class GatewayConfig extends ServiceConfig {
   @MinLength(32, { message: 'GATEWAY_JWT_SECRET must be at least 32 characters' })
   readonly GATEWAY_JWT_SECRET: string;
 
+  /**
+   * HMAC key under which failed sign-ins are counted (the typed email and the client address are
+   * stored only as keyed hashes). At least 32 characters; changing it only resets lock-outs.
+   */
+  @IsString({ message: 'GATEWAY_SIGN_IN_FAILURE_SECRET is required' })
+  @MinLength(32, { message: 'GATEWAY_SIGN_IN_FAILURE_SECRET must be at least 32 characters' })
+  readonly GATEWAY_SIGN_IN_FAILURE_SECRET: string;
+  /** How often every instance deletes lock-out counters that no longer count. */
+  @IsInt() @Min(1) @Max(86_400) readonly GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS: number = 300;
+
   @IsInt() @Min(60) @Max(3600) readonly GATEWAY_ACCESS_TOKEN_TTL_SECONDS: number = 900;
   @IsInt() @Min(300) readonly GATEWAY_REFRESH_TOKEN_TTL_SECONDS: number = 14 * 86_400;
   /** The absolute lifetime of a sign-in session, however often it is refreshed. */

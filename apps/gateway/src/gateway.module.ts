@@ -14,9 +14,11 @@ import { MentorshipProjector } from './application/mentorships/mentorship-projec
 import { SessionTokens } from './application/sessions/session-tokens';
 import { PasswordSignIn } from './application/sign-in/password-sign-in';
 import { SignInAttempts } from './application/sign-in/sign-in-attempts';
+import { SignInFailureRetention } from './application/sign-in/sign-in-failure-retention';
 import { SignInLinks } from './application/sign-in/sign-in-links';
 import { RouteDefinition, RateLimitClass } from './domain/route-definition';
 import { RouteMatcher } from './domain/route-matcher';
+import { SignInFailureKeys } from './domain/sign-in-failure-keys';
 import { AccessGuard } from './http/access.guard';
 import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
@@ -29,6 +31,7 @@ import { ProgrammeEventsConsumer } from './infrastructure/consumers/programme-ev
 import { GATEWAY_ENTITIES } from './infrastructure/entities/gateway.entities';
 import { CreateGatewayTables1764180000000 } from './infrastructure/migrations/1764180000000-create-gateway-tables';
 import { NotifySessionRevocations1764200000000 } from './infrastructure/migrations/1764200000000-notify-session-revocations';
+import { KeySignInFailuresByHmac1764310000000 } from './infrastructure/migrations/1764310000000-key-sign-in-failures-by-hmac';
 import { OpenSessions } from './infrastructure/open-sessions';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { UpstreamClient } from './infrastructure/upstream-client';
@@ -72,7 +75,7 @@ export class GatewayModule {
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
           entities: GATEWAY_ENTITIES,
-          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000],
+          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000, KeySignInFailuresByHmac1764310000000],
           clock: settings.clock,
         }),
         // In memory per instance: these limits shed floods; the lock-out that must hold across
@@ -97,7 +100,9 @@ export class GatewayModule {
         UpstreamClient,
         OpenSessions,
         SessionTokens,
+        { provide: SignInFailureKeys, useValue: new SignInFailureKeys(settings.gateway.signInFailureSecret) },
         SignInAttempts,
+        SignInFailureRetention,
         PasswordSignIn,
         SignInLinks,
         StaffAccounts,

@@ -1,14 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import request from 'supertest';
-import { PersonErased, SignInLinkRequested, toKafkaBinaryMessage } from '@cmp/contracts';
+import { ExistingAccountEnrolmentAttempted, PersonErased, SignInLinkRequested, toKafkaBinaryMessage } from '@cmp/contracts';
 import { createKafka } from '@cmp/messaging';
 import { EventProbe, testInfrastructure, waitFor } from '@cmp/testing';
-import { BOOTSTRAP_ADMIN, GatewayTestApp, startGateway } from './gateway-test-app';
+import { SignInFailureRetention } from '../src/application/sign-in/sign-in-failure-retention';
+import { SignInFailureKeys } from '../src/domain/sign-in-failure-keys';
+import { BOOTSTRAP_ADMIN, GatewayTestApp, startGateway, TEST_SIGN_IN_FAILURE_SECRET } from './gateway-test-app';
 import { StubUpstreams } from './stub-upstreams';
 
 const MINUTE = 60_000;
 const PASSWORD = 'a long enough password';
+/** Where the lock-out counter of an email is stored: under a keyed hash, never the email. */
+const failureKeys = new SignInFailureKeys(TEST_SIGN_IN_FAILURE_SECRET);
 
 describe('gateway accounts and sign-in (real database and broker)', () => {
   let stubs: StubUpstreams;
@@ -38,7 +42,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
     const email = `${randomUUID()}@people.test`;
     const personId = randomUUID();
     stubs.answer = () => ({ status: 201, body: { id: personId, status: 'applied' } });
-    await http().post('/api/v1/applications').send({ email, ...(password ? { password } : {}), name: 'Amira' }).expect(201);
+    await http().post('/api/v1/applications').send({ email, ...(password ? { password } : {}), name: 'Amira' }).expect(202);
     return { email, personId };
   }
 
@@ -93,18 +97,67 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       expect(stubs.received[0]).toMatchObject({ service: 'enrolment', url: '/applications' });
     });
 
-    it('refuses a second account for the same email before asking enrolment, and keeps none when enrolment refuses', async () => {
-      const { email } = await mentee(PASSWORD);
-      stubs.clear();
-      const again = await http().post('/api/v1/applications').send({ email, password: PASSWORD }).expect(409);
-      expect(again.body.type).toBe('https://cmp.dk/problems/gateway/account-exists');
-      expect(stubs.received).toHaveLength(0);
+    it('answers an address that has an account exactly as a new one, creates nothing, and tells the owner instead', async () => {
+      const { email, personId } = await mentee(PASSWORD);
+      const { email: staffEmail } = await coordinator();
+      stubs.answer = () => ({ status: 201, body: { id: randomUUID(), status: 'applied' } });
+      const apply = (address: string, correlationId: string) =>
+        http().post('/api/v1/applications').set('x-correlation-id', correlationId).set('idempotency-key', randomUUID()).send({ email: address, password: 'another long password', name: 'Eve' });
+      const comparable = (response: request.Response) => ({
+        status: response.status,
+        body: response.body,
+        headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !/^(date|x-correlation-id|x-request-id|x-ratelimit-.*|etag|content-length)$/.test(name))),
+      });
 
+      stubs.clear();
+      const fresh = await apply(`${randomUUID()}@people.test`, `apply-${randomUUID()}`);
+      const [creation] = stubs.received;
+      stubs.clear();
+      const menteeCorrelation = `apply-${randomUUID()}`;
+      const existing = await apply(email, menteeCorrelation);
+      const [dryRun] = stubs.received;
+      stubs.clear();
+      const staffCorrelation = `apply-${randomUUID()}`;
+      const staff = await apply(staffEmail, staffCorrelation);
+
+      expect(comparable(fresh)).toMatchObject({ status: 202, body: { status: 'received' } });
+      expect(comparable(existing)).toEqual(comparable(fresh));
+      expect(comparable(staff)).toEqual(comparable(fresh));
+      expect(JSON.stringify(fresh.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      // Enrolment checks the request either way (the same validation errors), but keeps nothing
+      // for an address that already has an account, and no replay of a dry run is remembered.
+      expect(creation.headers['x-enrolment-dry-run']).toBeUndefined();
+      expect(dryRun).toMatchObject({ service: 'enrolment', url: '/applications', headers: expect.objectContaining({ 'x-enrolment-dry-run': 'true' }) });
+      expect(dryRun.headers['idempotency-key']).toBeUndefined();
+      const accounts = await gateway.dataSource.query(`SELECT role, person_id, status FROM accounts WHERE email = ANY($1)`, [[email, staffEmail]]);
+      expect(accounts.map((account: { role: string }) => account.role).sort()).toEqual(['coordinator', 'mentee']);
+      await signIn(email, PASSWORD).expect(200);
+      await signIn(email, 'another long password').expect(401);
+
+      const [told] = await probe.expectExactly((probed) => probed.event.correlationid === menteeCorrelation, 1);
+      expect(told.event).toMatchObject({ type: ExistingAccountEnrolmentAttempted.type, data: { personId, role: 'mentee', attemptedAs: 'mentee' } });
+      // Staff have no contact in notifications: nobody to mail, and nothing about them on the topic.
+      expect(await probe.expectExactly((probed) => probed.event.correlationid === staffCorrelation, 0)).toEqual([]);
+    });
+
+    it("passes on enrolment's refusal alike for a new and an existing address, and keeps no account for it", async () => {
+      const { email } = await mentee(PASSWORD);
       const refusedEmail = `${randomUUID()}@people.test`;
       stubs.answer = () => ({ status: 422, contentType: 'application/problem+json', body: { type: 'https://cmp.dk/problems/enrolment/referral-unusable', title: 'x', status: 422, instance: '/applications' } });
       const refused = await http().post('/api/v1/applications').send({ email: refusedEmail, password: PASSWORD }).expect(422);
+      const refusedExisting = await http().post('/api/v1/applications').send({ email, password: PASSWORD }).expect(422);
       const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM accounts WHERE email = $1`, [refusedEmail]);
       expect(refused.body).toMatchObject({ type: 'https://cmp.dk/problems/enrolment/referral-unusable', instance: '/api/v1/applications' });
+      expect({ ...refusedExisting.body, correlationId: undefined }).toEqual({ ...refused.body, correlationId: undefined });
+      expect(n).toBe(0);
+    });
+
+    it('answers an open application enrolment knows but the gateway has no account for like any existing address', async () => {
+      const email = `${randomUUID()}@people.test`;
+      stubs.answer = () => ({ status: 409, contentType: 'application/problem+json', body: { type: 'https://cmp.dk/problems/enrolment/duplicate-application', title: 'x', status: 409 } });
+      const response = await http().post('/api/v1/applications').send({ email, password: PASSWORD }).expect(202);
+      const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM accounts WHERE email = $1`, [email]);
+      expect(response.body).toMatchObject({ status: 'received' });
       expect(n).toBe(0);
     });
   });
@@ -115,15 +168,55 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       for (let attempt = 0; attempt < 5; attempt++) await signIn(email, 'wrong password').expect(401);
 
       const locked = await signIn(email, PASSWORD).expect(429);
-      const [row] = await gateway.dataSource.query(`SELECT locked_until, lockouts FROM sign_in_failures WHERE key = $1`, [`account:${email}`]);
+      const [row] = await gateway.dataSource.query(`SELECT locked_until, lockouts FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]);
       expect(locked.body).toMatchObject({ type: 'https://cmp.dk/problems/gateway/locked-out', retryAfterSeconds: 60 });
       expect(locked.headers['retry-after']).toBe('60');
       expect(row).toMatchObject({ lockouts: 1, locked_until: new Date(gateway.now().getTime() + MINUTE) });
 
       later(MINUTE + 1000);
       await signIn(email, PASSWORD).expect(200);
-      const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [`account:${email}`]);
+      const [{ n }] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]);
       expect(n).toBe(0);
+    });
+
+    it('stores neither the typed email nor the client address in clear, only keyed hashes', async () => {
+      const { email } = await coordinator();
+      const unknown = `${randomUUID()}@nowhere.test`;
+      await signIn(email, 'wrong password').expect(401);
+      await signIn(unknown, 'wrong password').expect(401);
+
+      const rows: { key: string }[] = await gateway.dataSource.query(`SELECT key FROM sign_in_failures`);
+      const stored = JSON.stringify(await gateway.dataSource.query(`SELECT * FROM sign_in_failures`));
+      const keys = rows.map((row) => row.key);
+      expect(keys.filter((key) => key.startsWith('account:')).sort()).toEqual([failureKeys.account(email), failureKeys.account(unknown)].sort());
+      expect(keys.filter((key) => !key.startsWith('account:'))).toEqual([expect.stringMatching(/^ip:[0-9a-f]{64}$/)]);
+      for (const clear of [email, unknown, email.split('@')[0], '127.0.0.1', '::ffff:127.0.0.1']) expect(stored).not.toContain(clear);
+      await expect(
+        gateway.dataSource.query(`INSERT INTO sign_in_failures (key, failures, window_started_at, lockouts, expires_at) VALUES ($1, 1, now(), 0, now())`, [`account:${email}`]),
+      ).rejects.toThrow(/sign_in_failures_key_is_keyed_hash/);
+    });
+
+    it('deletes counters once their window and lock are over, and keeps those that still count', async () => {
+      const retention = gateway.app.get(SignInFailureRetention);
+      const { email: locked } = await coordinator();
+      for (let attempt = 0; attempt < 5; attempt++) await signIn(locked, 'wrong password').expect(401);
+      later(14 * MINUTE);
+      const { email: counting } = await coordinator();
+      await signIn(counting, 'wrong password').expect(401);
+      const keysLeft = async () => ((await gateway.dataSource.query(`SELECT key FROM sign_in_failures`)) as { key: string }[]).map((row) => row.key);
+
+      // 16 minutes after the lock-out: its window (15) and lock (1) are over, but a returning
+      // guesser must still meet a doubled lock for the longest lock (30) more.
+      later(2 * MINUTE);
+      expect(await retention.deleteExpired()).toBe(0);
+      // Then the locked account's counter goes, and the address's, whose window opened with it.
+      later(30 * MINUTE);
+      expect(await retention.deleteExpired()).toBe(2);
+      expect(await keysLeft()).toEqual([failureKeys.account(counting)]);
+
+      later(15 * MINUTE);
+      expect(await retention.deleteExpired()).toBe(1);
+      expect(await keysLeft()).toEqual([]);
     });
 
     it('keeps the lock in the database, so every instance enforces it', async () => {
@@ -290,7 +383,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
     await signIn(email, PASSWORD).expect(200);
     // A mistyped password is counted against the email, which erasure must not leave behind.
     await signIn(email, `${PASSWORD}-typo`).expect(401);
-    const failuresOf = async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [`account:${email}`]))[0].n;
+    const failuresOf = async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]))[0].n;
     expect(await failuresOf()).toBe(1);
     const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'gateway-test-enrolment' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();

@@ -122,7 +122,7 @@ describe('authorisation matrix: every route × every caller', () => {
     const password = 'a long enough password';
     let personId = '';
     stubs.answer = () => ({ status: 201, body: { id: (personId = randomUUID()) } });
-    await http().post(path).send({ email, password, name: 'Test Person' }).expect(201);
+    await http().post(path).send({ email, password, name: 'Test Person' }).expect(202);
     stubs.answer = () => ({ status: 200, body: { id: randomUUID() } });
     return { id: personId, token: (await signIn(email, password)).accessToken };
   }

@@ -12,6 +12,7 @@ import { configureGatewayApp } from '../src/http/configure-gateway-app';
 import { fetchServiceDocuments } from '../src/infrastructure/service-documents';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+export const TEST_SIGN_IN_FAILURE_SECRET = 'test-secret-for-the-sign-in-failure-keys-0123456789';
 export const BOOTSTRAP_ADMIN = { email: 'admin@cmp.test', password: 'correct horse battery staple' };
 export const WEB_ORIGIN = 'https://console.cmp.test';
 
@@ -64,6 +65,9 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
           upstreamTimeoutMs: 5000,
           accountLockout: ACCOUNT_LOCKOUT,
           ipLockout: IP_LOCKOUT,
+          signInFailureSecret: TEST_SIGN_IN_FAILURE_SECRET,
+          // Tests delete expired counters themselves, at the instant they choose.
+          signInFailureSweepIntervalMs: 0,
           ...options.gateway,
         },
         rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, ...options.rateLimits },

@@ -24,6 +24,7 @@ import { ProgrammeEventsConsumer } from './infrastructure/consumers/programme-ev
 import { DeliveryPoller, POLL_INTERVAL_MS } from './infrastructure/delivery-poller';
 import { NOTIFICATIONS_ENTITIES } from './infrastructure/entities/notifications.entities';
 import { CreateNotificationsTables1764180000000 } from './infrastructure/migrations/1764180000000-create-notifications-tables';
+import { PartnerPseudonyms1764310000000 } from './infrastructure/migrations/1764310000000-partner-pseudonyms';
 import { HttpWebhookTransport } from './infrastructure/transports/http-webhook.transport';
 import { SmtpMailTransport, SmtpSettings } from './infrastructure/transports/smtp-mail.transport';
 
@@ -72,7 +73,7 @@ export class NotificationsModule {
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
           entities: NOTIFICATIONS_ENTITIES,
-          migrations: [CreateNotificationsTables1764180000000],
+          migrations: [CreateNotificationsTables1764180000000, PartnerPseudonyms1764310000000],
           clock: settings.clock,
         }),
         TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),

@@ -12,6 +12,7 @@ import {
   SessionConfirmedData,
   SessionReminderDue,
   SignInLinkRequested,
+  ExistingAccountEnrolmentAttempted,
 } from '@cmp/contracts';
 import { waitFor } from '@cmp/testing';
 import { MailCapture, NotificationsTestApp, startNotifications } from './notifications-test-app';
@@ -210,6 +211,16 @@ describe('notifications: mail, inbox and erasure', () => {
     expect(log.body.items[0]).not.toHaveProperty('text');
     await http().get('/deliveries').set('x-actor', `mentee:${mentee.personId}`).expect(403);
     await http().get('/deliveries?status=lost').set('x-actor', 'coordinator:7').expect(400);
+  });
+
+  it('tells the owner of an account, by email only, that someone tried to sign up with her address', async () => {
+    const mentor = await person('da', 'mentor', 'Mette Hansen');
+    const attempt = await svc.publish(ExistingAccountEnrolmentAttempted, mentor.personId, { personId: mentor.personId, role: 'mentor', attemptedAs: 'mentee', attemptedAt: svc.now().toISOString() });
+    const [message] = await planned(attempt, 1);
+    await svc.runDueMessages();
+    const mails = await capture.to(mentor.email);
+    expect(message).toMatchObject({ channel: 'email', template: 'account-exists' });
+    expect(mails.map((mail) => mail.subject)).toEqual(['Nogen har brugt din e-mailadresse til at tilmelde sig']);
   });
 
   it('erases a person on the contact tombstone, including past message bodies that mention them', async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ConsentChanged, MenteeApplied, MenteePlaced, OrganisationRegistered, OutcomeRecorded, OutcomeRecordedData, WebhookSubscriptionDisabled } from '@cmp/contracts';
+import { ConsentChanged, MenteeApplied, MenteePlaced, MenteeWithdrew, OrganisationRegistered, OutcomeRecorded, OutcomeRecordedData, PersonErased, WebhookSubscriptionDisabled } from '@cmp/contracts';
 import { EventProbe, waitFor } from '@cmp/testing';
 import { MailCapture, NotificationsTestApp, startNotifications } from './notifications-test-app';
 
@@ -105,6 +105,12 @@ describe('notifications: partner webhooks', () => {
   const http = () => request(svc.app.getHttpServer());
   const deliveriesFor = (participantId: string) =>
     svc.dataSource.query(`SELECT * FROM webhook_deliveries WHERE participant_id = $1 ORDER BY created_at`, [participantId]);
+  /** What an organisation knows a person by: partners never see her CMP id. */
+  const pseudonymOf = async (organisationId: string, personId: string): Promise<string> => {
+    const [row] = await svc.dataSource.query(`SELECT pseudonym FROM partner_pseudonyms WHERE organisation_id = $1 AND person_id = $2`, [organisationId, personId]);
+    if (!row) throw new Error(`${organisationId} has no pseudonym for ${personId}`);
+    return row.pseudonym;
+  };
 
   async function registerOrganisation(organisationId: string) {
     await svc.publish(OrganisationRegistered, organisationId, { organisationId, name: `Partner ${organisationId.slice(0, 4)}`, kind: 'company' });
@@ -172,22 +178,23 @@ describe('notifications: partner webhooks', () => {
     await svc.publish(MenteeApplied, m3, { menteeId: m3, cohortId: randomUUID() });
     await waitFor(() => deliveriesFor(m1), (rows) => rows.length === 1, { what: "m1's delivery" });
     await waitFor(() => deliveriesFor(m2), (rows) => rows.length === 1, { what: "m2's delivery" });
+    const [p1, p2] = [await pseudonymOf(orgA, m1), await pseudonymOf(orgB, m2)];
 
-    await deliverUntil(() => receiverA.acceptedFor(m1).length > 0 && receiverB.acceptedFor(m2).length > 0);
+    await deliverUntil(() => receiverA.acceptedFor(p1).length > 0 && receiverB.acceptedFor(p2).length > 0);
     // More rounds later change nothing: it is delivered.
     svc.advance(3_600_000);
     await svc.runDueWebhooks();
 
-    const accepted = receiverA.acceptedFor(m1);
+    const accepted = receiverA.acceptedFor(p1);
     expect(accepted).toHaveLength(1);
     const [{ event }] = accepted;
     expect(Array.isArray(event)).toBe(false);
     expect(event).toMatchObject({ type: 'dk.cmp.notifications.referral-status-changed.v1', source: '/cmp/notifications/webhooks', specversion: '1.0' });
-    expect((event as { data: unknown }).data).toEqual({ participantId: m1, referralId, cohortId: expect.any(String), status: 'applied', occurredAt: expect.any(String) });
-    expect(receiverA.received.filter((r) => r.body.includes(m1)).map((r) => r.status)).toEqual([503, 503, 503, 204]);
-    expect(receiverA.received.some((r) => r.body.includes(m2) || r.body.includes(m3))).toBe(false);
-    expect(receiverB.acceptedFor(m2)).toHaveLength(1);
-    expect(receiverB.received.some((r) => r.body.includes(m1) || r.body.includes(m3))).toBe(false);
+    expect((event as { data: unknown }).data).toEqual({ participantId: p1, referralId, cohortId: expect.any(String), status: 'applied', occurredAt: expect.any(String) });
+    expect(receiverA.received.filter((r) => r.body.includes(p1)).map((r) => r.status)).toEqual([503, 503, 503, 204]);
+    expect(receiverA.received.some((r) => r.body.includes(m1) || r.body.includes(m2) || r.body.includes(p2) || r.body.includes(m3))).toBe(false);
+    expect(receiverB.acceptedFor(p2)).toHaveLength(1);
+    expect(receiverB.received.some((r) => r.body.includes(m1) || r.body.includes(p1) || r.body.includes(m2) || r.body.includes(m3))).toBe(false);
     expect(await deliveriesFor(m3)).toEqual([]);
 
     // The delivery log: four attempts, backoff in between, a short excerpt of the failures only.
@@ -202,7 +209,7 @@ describe('notifications: partner webhooks', () => {
     await http().get(`/partners/${orgA}/webhook-deliveries`).set('x-actor', `partner:${orgB}`).expect(403);
 
     // A replayed delivery (same signature, old timestamp) and a tampered one are refused by the receiver.
-    const original = receiverA.received.find((r) => r.status === 204 && r.body.includes(m1)) as Received;
+    const original = receiverA.received.find((r) => r.status === 204 && r.body.includes(p1)) as Received;
     expect(receiverA.handle(original.headers, original.body.replace('applied', 'placed'))).toBe(401);
     svc.advance(10 * 60_000);
     expect(receiverA.handle(original.headers, original.body)).toBe(400);
@@ -211,7 +218,7 @@ describe('notifications: partner webhooks', () => {
     const redelivered = await http().post(`/partners/${orgA}/webhook-deliveries/${row.id}/redeliver`).set('x-actor', `partner:${orgA}`).expect(202);
     expect(redelivered.body).toMatchObject({ redeliveryOf: row.id, status: 'pending' });
     await svc.runDueWebhooks();
-    const again = receiverA.acceptedFor(m1);
+    const again = receiverA.acceptedFor(p1);
     expect(again).toHaveLength(2);
     expect((again[1].event as { id: string }).id).toBe((again[0].event as { id: string }).id);
     expect(again[1].deliveryId).toBe(redelivered.body.id);
@@ -246,10 +253,43 @@ describe('notifications: partner webhooks', () => {
     expect(rows.map((row: { source_event_id: string }) => row.source_event_id)).not.toContain(withoutConsent);
     expect(rows[1].source_event_id).toBe(withConsent);
 
-    await deliverUntil(() => receiverA.acceptedFor(mentee).length === 2);
-    const shared = receiverA.acceptedFor(mentee).map(({ event }) => (event as { type: string; data: Record<string, unknown> }));
+    const pseudonym = await pseudonymOf(orgA, mentee);
+    await deliverUntil(() => receiverA.acceptedFor(pseudonym).length === 2);
+    const shared = receiverA.acceptedFor(pseudonym).map(({ event }) => (event as { type: string; data: Record<string, unknown> }));
     expect(shared.map((event) => event.type)).toEqual(['dk.cmp.notifications.referral-status-changed.v1', 'dk.cmp.notifications.referral-outcome-recorded.v1']);
-    expect(shared[1].data).toEqual({ participantId: mentee, cohortId, status: 'employed', hours: 'full-time', sector: 'J', recordedAt: expect.any(String) });
+    expect(shared[1].data).toEqual({ participantId: pseudonym, cohortId, status: 'employed', hours: 'full-time', sector: 'J', recordedAt: expect.any(String) });
+  });
+
+  it("gives each organisation its own stable pseudonym for a person, never her id, and forgets them when she is erased", async () => {
+    const person = randomUUID();
+    const firstCohort = randomUUID();
+    await svc.publish(MenteeApplied, person, { menteeId: person, cohortId: firstCohort, referringOrganisationId: orgA });
+    await waitFor(() => deliveriesFor(person), (rows) => rows.length === 1, { what: 'the delivery to the first referrer' });
+    // She applies again, referred by another organisation, which then hears of her twice.
+    const secondCohort = randomUUID();
+    await svc.publish(MenteeApplied, person, { menteeId: person, cohortId: secondCohort, referringOrganisationId: orgB });
+    await waitFor(() => deliveriesFor(person), (rows) => rows.length === 2, { what: 'the delivery to the second referrer' });
+    await svc.publish(MenteeWithdrew, person, { menteeId: person, cohortId: secondCohort, by: 'mentee', reason: 'Found a job on her own', placementReleased: false });
+    await waitFor(() => deliveriesFor(person), (rows) => rows.length === 3, { what: 'the second delivery to the second referrer' });
+
+    const isAbout = (cohortId: string) => (received: Received) => received.status === 204 && received.body.includes(cohortId);
+    await deliverUntil(() => receiverA.received.some(isAbout(firstCohort)) && receiverB.received.filter(isAbout(secondCohort)).length === 2);
+    const participantIds = (receiver: PartnerReceiver, cohortId: string) =>
+      receiver.received.filter(isAbout(cohortId)).map((received) => (JSON.parse(received.body) as { subject: string; data: { participantId: string } }));
+    const [toA] = participantIds(receiverA, firstCohort);
+    const toB = participantIds(receiverB, secondCohort);
+
+    // What went over the wire, byte for byte, never holds her id.
+    for (const received of [...receiverA.received, ...receiverB.received]) expect(received.body).not.toContain(person);
+    expect(toA.data.participantId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(toA.subject).toBe(toA.data.participantId);
+    expect(toB.map((event) => event.data.participantId)).toEqual([toB[0].data.participantId, toB[0].data.participantId]);
+    expect(toB[0].data.participantId).not.toBe(toA.data.participantId);
+    expect(new Set([toA.data.participantId, toB[0].data.participantId, person]).size).toBe(3);
+
+    await svc.publish(PersonErased, person, { personId: person, role: 'mentee', erasedAt: svc.now().toISOString() });
+    const pseudonyms = () => svc.dataSource.query(`SELECT * FROM partner_pseudonyms WHERE person_id = $1 OR pseudonym = ANY($2)`, [person, [toA.data.participantId, toB[0].data.participantId]]);
+    await waitFor(pseudonyms, (rows) => rows.length === 0, { what: 'her pseudonyms to be forgotten' });
   });
 
   it('disables a subscription after repeated failures, announces it and tells the partner', async () => {
@@ -289,7 +329,7 @@ describe('notifications: partner webhooks', () => {
       receiverC.alwaysFail = false;
       await http().post(`/partners/${orgC}/webhook-deliveries/${(await deliveriesFor(mentees[0]))[0].id}/redeliver`).set('x-actor', `partner:${orgC}`).expect(202);
       await svc.runDueWebhooks();
-      expect(receiverC.acceptedFor(mentees[0])).toHaveLength(1);
+      expect(receiverC.acceptedFor(await pseudonymOf(orgC, mentees[0]))).toHaveLength(1);
       expect(await deliveriesFor(later)).toEqual([]);
     } finally {
       await receiverC.stop();

@@ -18,6 +18,7 @@ export { NODE_ENVS, type NodeEnv, ServiceConfig } from './config/service.config'
 export { LOG_LEVELS, LoggingConfig, type LogLevel } from './logging/log-level';
 export { LoggingModule, type LoggingOptions } from './logging/logging.module';
 export { pinoHttpOptions } from './logging/pino-http.options';
+export { MASK, SECRET_PATHS, SECRET_QUERY_PARAMETERS, maskSecretsInUrl } from './logging/secret-urls';
 
 export {
   HTTP_REQUEST_DURATION_METRIC,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ export interface SystemUnderTestOptions {
 export class SystemUnderTest {
   private readonly processes = new Map<string, TsProcess>();
   private offsetMs = 0;
+  /** The gateway's secrets that no test needs to know: fresh per run, as an operator would make them. */
+  private readonly gatewaySecrets = { GATEWAY_SIGN_IN_FAILURE_SECRET: randomBytes(48).toString('base64url') };
 
   private constructor(
     private readonly options: SystemUnderTestOptions,
@@ -129,6 +132,7 @@ export class SystemUnderTest {
         LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'warn',
         // Where every other service of this system listens (ENROLMENT_URL, …), for the gateway.
         ...Object.fromEntries(this.options.services.map((other) => [`${other.toUpperCase()}_URL`, this.url(other)])),
+        ...(service === 'gateway' ? this.gatewaySecrets : {}),
         ...this.options.env,
         ...this.options.serviceEnv?.[service],
       },

@@ -37,6 +37,15 @@ export class EnrolmentTransaction {
   }
 }
 
+export interface RunOptions {
+  readonly dryRun?: boolean;
+}
+
+/** Thrown out of a dry run's transaction so that it rolls back; carries the would-be result. */
+class DryRunRollback {
+  constructor(readonly result: unknown) {}
+}
+
 @Injectable()
 export class EnrolmentUnitOfWork {
   constructor(
@@ -45,15 +54,21 @@ export class EnrolmentUnitOfWork {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run<T>(actor: Actor, work: (tx: EnrolmentTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs a command in one transaction. A dry run checks everything the command would check,
+   * against the same locked rows, then rolls back: nothing is written, audited or emitted.
+   */
+  async run<T>(actor: Actor, work: (tx: EnrolmentTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const tx = new EnrolmentTransaction(manager, actor, this.clock());
         const result = await work(tx);
+        if (options.dryRun) throw new DryRunRollback(result);
         await tx.commit(this.outbox);
         return result;
       });
     } catch (error) {
+      if (error instanceof DryRunRollback) return error.result as T;
       throw translateConstraintViolation(error);
     }
   }

@@ -4,6 +4,7 @@ import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ReviewApplicationHandler } from '../application/review-application/review-application.handler';
 import { WithdrawMenteeHandler } from '../application/withdraw-mentee/withdraw-mentee.handler';
 import { ActingAs } from './actor.decorator';
+import { DryRun, WOULD_SUCCEED } from './dry-run';
 import { ApplyRequest, ListMenteesQuery, RejectRequest, WithdrawMenteeRequest } from './dto/mentee.request.dto';
 
 @Controller()
@@ -16,8 +17,9 @@ export class MenteesController {
   ) {}
 
   @Post('applications')
-  submit(@ActingAs() actor: string, @Body() body: ApplyRequest) {
-    return this.apply.execute(actor, body);
+  async submit(@ActingAs() actor: string, @Body() body: ApplyRequest, @DryRun() dryRun: boolean) {
+    const mentee = await this.apply.execute(actor, body, { dryRun });
+    return dryRun ? WOULD_SUCCEED : mentee;
   }
 
   @Get('mentees')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { MentorCommands } from '../application/mentors/mentor-commands';
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ActingAs } from './actor.decorator';
+import { DryRun, WOULD_SUCCEED } from './dry-run';
 import { ListMentorsQuery, RegisterMentorRequest, UpdateMentorRequest, WithdrawMentorRequest } from './dto/mentor.request.dto';
 
 @Controller('mentors')
@@ -12,8 +13,9 @@ export class MentorsController {
   ) {}
 
   @Post()
-  register(@ActingAs() actor: string, @Body() body: RegisterMentorRequest) {
-    return this.mentors.register(actor, body);
+  async register(@ActingAs() actor: string, @Body() body: RegisterMentorRequest, @DryRun() dryRun: boolean) {
+    const mentor = await this.mentors.register(actor, body, { dryRun });
+    return dryRun ? WOULD_SUCCEED : mentor;
   }
 
   @Get()

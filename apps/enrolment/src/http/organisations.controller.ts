@@ -49,16 +49,21 @@ export class OrganisationsController {
     return { ...visible, code };
   }
 
+  /**
+   * What a partner sees of its codes. Who redeemed one stays out (staff find it as the mentee's
+   * `referralId`): a partner must never hold a person's CMP id, which other services keep on the
+   * anonymous rows that outlive an erasure (webhooks give partners a pseudonym instead).
+   */
   @Get(':id/referrals')
   async listReferrals(@Param('id', ParseUUIDPipe) id: string, @Query() query: StatusQuery) {
     const result = await this.queries.referrals(id, query, query.status);
-    return { ...result, items: result.items.map(({ codeHash: _hidden, ...visible }) => visible) };
+    return { ...result, items: result.items.map(({ codeHash: _hidden, menteeId: _private, ...visible }) => visible) };
   }
 
   @Post(':id/referrals/:referralId/revoke')
   @HttpCode(200)
   async revokeReferral(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Param('referralId', ParseUUIDPipe) referralId: string) {
-    const { codeHash: _hidden, ...visible } = await this.referrals.revoke(actor, id, referralId);
+    const { codeHash: _hidden, menteeId: _private, ...visible } = await this.referrals.revoke(actor, id, referralId);
     return visible;
   }
 }

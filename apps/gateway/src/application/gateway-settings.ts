@@ -14,6 +14,10 @@ export interface GatewaySettings {
   readonly upstreamTimeoutMs: number;
   readonly accountLockout: LockoutPolicy;
   readonly ipLockout: LockoutPolicy;
+  /** HMAC key of the lock-out counters' keys (`SignInFailureKeys`); at least 32 characters. */
+  readonly signInFailureSecret: string;
+  /** How often expired lock-out counters are deleted; 0 stops the background sweep (tests call it). */
+  readonly signInFailureSweepIntervalMs: number;
 }
 
 export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');

@@ -1,4 +1,4 @@
-import { afterFailure, FailureRecord, LockoutPolicy, lockedForSeconds } from './lockout-policy';
+import { afterFailure, FailureRecord, forgetAfter, LockoutPolicy, lockedForSeconds } from './lockout-policy';
 
 const policy: LockoutPolicy = { threshold: 3, windowMs: 60_000, baseLockMs: 10_000, maxLockMs: 25_000 };
 const at = (seconds: number) => new Date(Date.UTC(2027, 0, 1, 12, 0, seconds));
@@ -34,5 +34,17 @@ describe('lock-out policy', () => {
     expect(lockedForSeconds(second, at(20))).toBe(20);
     expect(lockedForSeconds(third, at(50))).toBe(25);
     expect(third?.lockouts).toBe(3);
+  });
+
+  it('is forgotten one longest lock after its window closes, while it is not locked', () => {
+    const counting = afterFailure(afterFailure(undefined, at(0), policy), at(0), policy);
+    expect(forgetAfter(counting, policy)).toEqual(at(60 + 25));
+  });
+
+  it('is kept one longest lock past a lock that outlasts the window, so the next lock still doubles', () => {
+    const locked = { failures: 0, windowStartedAt: at(0), lockedUntil: at(90), lockouts: 3 };
+    expect(forgetAfter(locked, policy)).toEqual(at(90 + 25));
+    const renewed = fail(3, locked, at(90 + 24));
+    expect(lockedForSeconds(renewed, at(90 + 24))).toBe(25);
   });
 });

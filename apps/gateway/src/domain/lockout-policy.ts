@@ -44,3 +44,16 @@ export function afterFailure(record: FailureRecord | undefined, now: Date, polic
   // The count starts over once the lock is set: the next lock needs a full threshold again.
   return { failures: 0, windowStartedAt: now, lockedUntil: new Date(now.getTime() + lockMs), lockouts: lockouts + 1 };
 }
+
+/**
+ * When a record may be deleted: once its window has closed and any lock has run out, plus the
+ * longest lock. Until then it still counts (failures in the window, the lock itself, and the
+ * number of lock-outs that doubles the next lock for someone who waits a lock out and goes on
+ * guessing); after that it only says that someone once typed this address, which is not worth
+ * keeping.
+ */
+export function forgetAfter(record: FailureRecord, policy: LockoutPolicy): Date {
+  const windowEnds = record.windowStartedAt.getTime() + policy.windowMs;
+  const lockEnds = record.lockedUntil?.getTime() ?? 0;
+  return new Date(Math.max(windowEnds, lockEnds) + policy.maxLockMs);
+}

@@ -2,7 +2,7 @@ import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { correlationIdsOf, CORRELATION_ID_HEADER, flattenValidationErrors, REQUEST_ID_HEADER, RequestValidationException } from '@cmp/platform';
+import { correlationIdsOf, CORRELATION_ID_HEADER, flattenValidationErrors, maskSecretsInUrl, REQUEST_ID_HEADER, RequestValidationException } from '@cmp/platform';
 import { ForwardRequest } from '../application/forwarding/forward-request';
 import { RouteMatcher } from '../domain/route-matcher';
 import { UpstreamResponse } from '../infrastructure/upstream-client';
@@ -77,13 +77,16 @@ function queryStringOf(url: string): string {
   return index < 0 ? '' : url.slice(index);
 }
 
-/** Passes the service's answer on; a problem's `instance` names the public path the client used. */
+/**
+ * Passes the service's answer on; a problem's `instance` names the public path the client used,
+ * with a survey or feed token masked as every service masks it.
+ */
 function send(response: RawResponse, upstream: UpstreamResponse, publicPath: string): void {
   let body: Buffer | string = upstream.body;
   const contentType = upstream.headers['content-type'] ?? '';
   if (contentType.startsWith('application/problem+json')) {
     try {
-      body = JSON.stringify({ ...JSON.parse(upstream.body.toString('utf8')), instance: publicPath });
+      body = JSON.stringify({ ...JSON.parse(upstream.body.toString('utf8')), instance: maskSecretsInUrl(publicPath) });
     } catch {
       // Not JSON after all: pass it on untouched.
     }

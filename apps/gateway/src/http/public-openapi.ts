@@ -65,8 +65,23 @@ function proxiedOperation(route: RouteDefinition, access: string, upstream: Oper
     description: access,
     parameters: [...pathParameters, ...otherParameters],
     ...(requestBody ? { requestBody } : {}),
-    responses: upstream?.responses ?? { default: { description: `As the ${route.service} service answers; errors as application/problem+json` } },
+    responses: route.createsAccount ? enrolmentResponses(upstream) : (upstream?.responses ?? { default: { description: `As the ${route.service} service answers; errors as application/problem+json` } }),
     security: route.access === 'public' ? [] : [{ bearer: [] }, { apiKey: [] }],
+  };
+}
+
+/**
+ * An enrolling route answers 202 `RECEIVED` whether or not the address had an account (see
+ * `EnrolmentAccounts`); the service's errors pass through, its success body does not.
+ */
+function enrolmentResponses(upstream: OperationObject | undefined): OperationObject['responses'] {
+  const errors = Object.fromEntries(Object.entries(upstream?.responses ?? {}).filter(([status]) => !status.startsWith('2')));
+  return {
+    '202': {
+      description: 'Received. The same answer whether or not the address already has an account; what follows is sent to the address. Sign in to see the application or registration.',
+      content: { 'application/json': { schema: { type: 'object', required: ['status', 'detail'], properties: { status: { type: 'string', enum: ['received'] }, detail: { type: 'string' } } } } },
+    },
+    ...errors,
   };
 }
 

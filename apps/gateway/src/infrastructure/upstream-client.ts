@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Agent, request as undiciRequest } from 'undici';
+import { maskSecretsInUrl } from '@cmp/platform';
 import { upstreamUnavailable } from '../domain/gateway-error';
 import { UpstreamService } from '../domain/route-definition';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
@@ -60,7 +61,7 @@ export class UpstreamClient implements OnModuleDestroy {
       }
       return { status: response.statusCode, headers, body: Buffer.from(await response.body.arrayBuffer()) };
     } catch (error) {
-      this.logger.warn(`${request.service} did not answer ${request.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`${request.service} did not answer ${request.method} ${maskSecretsInUrl(url.pathname + url.search)}: ${error instanceof Error ? error.message : String(error)}`);
       throw upstreamUnavailable(request.service);
     }
   }

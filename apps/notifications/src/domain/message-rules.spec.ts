@@ -85,4 +85,9 @@ describe('message rules', () => {
     const [intent] = rules.signInLink(fixture('dk.cmp.gateway.sign-in-link-requested.v1'));
     expect(intent).toMatchObject({ template: 'sign-in-link', channels: ['email'], secret: true, essential: true });
   });
+
+  it('tells the owner by email when someone signs up with the address of her account', () => {
+    const [intent] = rules.accountExists(fixture('dk.cmp.gateway.existing-account-enrolment-attempted.v1'));
+    expect(intent).toMatchObject({ template: 'account-exists', recipient: { kind: 'person', personId: '3b241101-e2bb-4255-8caf-4136c566a962' }, channels: ['email'], essential: true, model: { asMentor: false } });
+  });
 });

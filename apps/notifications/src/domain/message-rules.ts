@@ -1,4 +1,5 @@
 import {
+  ExistingAccountEnrolmentAttemptedData,
   MatchConfirmedData,
   MenteeAcceptedData,
   MenteeAppliedData,
@@ -207,5 +208,19 @@ export const signInLink: MessageRule<SignInLinkRequestedData> = (data) => [
     essential: true,
     secret: true,
     model: { link: data.link, expiresAt: data.expiresAt },
+  },
+];
+
+/**
+ * Email only, and essential: the person did not choose to hear it, but an attempt to sign up
+ * with her address is hers to know, and the answer to that attempt told the caller nothing.
+ */
+export const accountExists: MessageRule<ExistingAccountEnrolmentAttemptedData> = (data) => [
+  {
+    template: 'account-exists',
+    recipient: person(data.personId),
+    channels: ['email'],
+    essential: true,
+    model: { asMentor: data.attemptedAs === 'mentor', attemptedAt: data.attemptedAt },
   },
 ];

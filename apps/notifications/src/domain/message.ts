@@ -24,6 +24,7 @@ export const TEMPLATE_KEYS = [
   'survey-reminder',
   'programme-completed',
   'sign-in-link',
+  'account-exists',
   'webhook-disabled',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];

@@ -11,6 +11,7 @@ const outcome: OutcomeRecordedData = JSON.parse(
 
 const participant: ReferredParticipant = {
   menteeId: outcome.menteeId,
+  pseudonym: '6c1b3b5e-2f5d-4c7e-9a51-0e2f3f4d8b7a',
   organisationId: '0f8fad5b-d9cb-469f-a165-70867728950e',
   referralId: '1d7e9b0c-7a7c-4f34-8d0a-5b8f6f1b2a33',
   cohortId: outcome.cohortId,
@@ -25,9 +26,10 @@ describe('partner updates', () => {
     expect(update).toEqual({
       organisationId: participant.organisationId,
       type: 'dk.cmp.notifications.referral-status-changed.v1',
-      data: { participantId: participant.menteeId, referralId: participant.referralId, cohortId: participant.cohortId, status: 'placed', occurredAt: '2027-01-01T10:00:00.000Z' },
+      data: { participantId: participant.pseudonym, referralId: participant.referralId, cohortId: participant.cohortId, status: 'placed', occurredAt: '2027-01-01T10:00:00.000Z' },
     });
     expect(valid(ReferralStatusChangedData, update.data)).toEqual([]);
+    expect(JSON.stringify(update)).not.toContain(participant.menteeId);
   });
 
   it('shares an outcome only with consent, and without how it was learnt', () => {
@@ -36,7 +38,8 @@ describe('partner updates', () => {
     expect(update?.type).toBe('dk.cmp.notifications.referral-outcome-recorded.v1');
     expect(update?.data).not.toHaveProperty('source');
     expect(update?.data).not.toHaveProperty('outcomeId');
-    expect(update?.data).toMatchObject({ participantId: outcome.menteeId, status: outcome.status });
+    expect(update?.data).toMatchObject({ participantId: participant.pseudonym, status: outcome.status });
+    expect(JSON.stringify(update)).not.toContain(outcome.menteeId);
     expect(valid(ReferralOutcomeRecordedData, update?.data as object)).toEqual([]);
   });
 });

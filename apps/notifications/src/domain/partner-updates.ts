@@ -11,6 +11,12 @@ import {
 /** A mentee a partner referred, as notifications knows them: no contact details. */
 export interface ReferredParticipant {
   readonly menteeId: string;
+  /**
+   * What this organisation calls her: a random id of its own (`partner_pseudonyms`), never her
+   * person id, so what a partner holds links to nothing else in CMP, and to nothing once she is
+   * erased.
+   */
+  readonly pseudonym: string;
   readonly organisationId: string;
   readonly referralId: string | null;
   readonly cohortId: string | null;
@@ -27,7 +33,7 @@ export interface PartnerUpdate {
 /** What the referring partner may learn of a status change: the step, ids and when. */
 export function statusUpdate(participant: ReferredParticipant, status: ReferralStatus, occurredAt: string, cohortId?: string): PartnerUpdate {
   const data: ReferralStatusChangedData = {
-    participantId: participant.menteeId,
+    participantId: participant.pseudonym,
     status,
     occurredAt,
     ...(participant.referralId ? { referralId: participant.referralId } : {}),
@@ -44,7 +50,7 @@ export function outcomeUpdate(participant: ReferredParticipant, outcome: Outcome
   if (!participant.sharesOutcomes) return null;
   const optional = <K extends keyof OutcomeRecordedData>(key: K) => (outcome[key] === undefined ? {} : { [key]: outcome[key] });
   const data: ReferralOutcomeRecordedData = {
-    participantId: participant.menteeId,
+    participantId: participant.pseudonym,
     cohortId: outcome.cohortId,
     status: outcome.status,
     recordedAt: outcome.recordedAt,

@@ -1,4 +1,5 @@
 import {
+  ExistingAccountEnrolmentAttempted,
   MatchConfirmed,
   MenteeAccepted,
   MenteeApplied,
@@ -39,6 +40,7 @@ export const RULE_BOOK: Readonly<Record<string, (data: never) => MessageIntent[]
   [SurveyReminderDue.type]: rules.surveyReminder,
   [MentorshipCompleted.type]: rules.programmeCompleted,
   [SignInLinkRequested.type]: rules.signInLink,
+  [ExistingAccountEnrolmentAttempted.type]: rules.accountExists,
 };
 
 export function messagesFor(eventType: string, data: object): MessageIntent[] {

@@ -1,1 +1,2 @@
 export * from './sign-in-link.events';
+export * from './enrolment-attempt.events';

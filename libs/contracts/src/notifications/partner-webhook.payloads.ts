@@ -7,6 +7,10 @@ import { IsIscoCode, IsNaceCode } from '../reference';
  * (`application/cloudevents+json`), signed by notifications. These never travel on Kafka, so
  * they are not `defineEvent` contracts; they carry only pseudonymous ids and what the
  * participant agreed to share — never a name, an email or a free-text reason.
+ *
+ * `participantId` is a pseudonym per organisation: stable for one person across every event
+ * an organisation receives, different for every organisation, and never the person's id in
+ * CMP. When the person is erased, CMP forgets the pseudonym, so it leads back to no one.
  */
 export const PARTNER_WEBHOOK_SOURCE = '/cmp/notifications/webhooks';
 
@@ -17,7 +21,10 @@ export const REFERRAL_STATUSES = ['applied', 'accepted', 'waitlisted', 'rejected
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export class ReferralStatusChangedData {
-  /** The participant's pseudonymous id in CMP (stable across events). */
+  /**
+   * The participant's pseudonym for the receiving organisation (a random UUID, stable across
+   * events, different per organisation, never her CMP id; forgotten by CMP when she is erased).
+   */
   @IsUUID() participantId: string;
   /** The referral the partner issued, when the application came with one. */
   @IsOptional() @IsUUID() referralId?: string;
@@ -34,6 +41,7 @@ export class ReferralStatusChangedData {
 export const ReferralOutcomeRecordedType = 'dk.cmp.notifications.referral-outcome-recorded.v1';
 
 export class ReferralOutcomeRecordedData {
+  /** The same per-organisation pseudonym as in `ReferralStatusChangedData`. */
   @IsUUID() participantId: string;
   @IsOptional() @IsUUID() referralId?: string;
   @IsUUID() cohortId: string;

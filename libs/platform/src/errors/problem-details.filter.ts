@@ -10,7 +10,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { type Observable, throwError } from 'rxjs';
 import { correlationContext } from '../correlation/correlation-context';
-import { type HttpRequest, requestPath } from '../http/http-message';
+import { type HttpRequest, maskedRequestPath } from '../http/http-message';
 import { type Problem, type ProblemDetails, PROBLEM_CONTENT_TYPE, isProblemSource } from './problem';
 import { ProblemTypes, problemTypeForStatus } from './problem-types';
 
@@ -105,7 +105,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       title: problem.title,
       status: problem.status,
       ...(problem.detail === undefined ? {} : { detail: problem.detail }),
-      instance: requestPath(request),
+      instance: maskedRequestPath(request),
       ...extensions,
     };
     const correlationId = correlationContext.current()?.correlationId;

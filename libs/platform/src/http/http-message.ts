@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maskSecretsInUrl } from '../logging/secret-urls';
 
 /**
  * The parts of an Express request the platform reads. Typed against node's `http` module
@@ -23,4 +24,12 @@ export function requestPath(request: HttpRequest): string {
   const url = request.originalUrl ?? request.url ?? '/';
   const queryStart = url.indexOf('?');
   return queryStart === -1 ? url : url.slice(0, queryStart);
+}
+
+/**
+ * The request path with secret segments masked (`SECRET_PATHS`): what a problem's `instance`
+ * names, since clients and monitoring log problem documents.
+ */
+export function maskedRequestPath(request: HttpRequest): string {
+  return maskSecretsInUrl(requestPath(request));
 }

@@ -38,6 +38,19 @@ describe('LoggingModule', () => {
     expect(JSON.stringify(logs.lines)).not.toContain('secret-token');
   });
 
+  it('masks the secret of a survey link in the URL, the route parameters, the query and the problem', async () => {
+    const token = 'Zk9yYW5kb20tc3VydmV5LXRva2VuLTAxMjM0NTY3';
+    await request(app.getHttpServer()).get(`/surveys/answer/${token}?lang=da&token=${token}`).expect(200);
+    const expired = await request(app.getHttpServer()).get('/surveys/answer/expired-token-0123456789').expect(404);
+
+    const completed = logs.lines.filter((line) => line['msg'] === 'request completed');
+    expect(completed[0]).toMatchObject({ req: { url: '/surveys/answer/[redacted]?lang=da&token=[redacted]', query: { lang: 'da', token: '[redacted]' } } });
+    expect(completed[1]).toMatchObject({ req: { url: '/surveys/answer/[redacted]' } });
+    expect(expired.body.instance).toBe('/surveys/answer/[redacted]');
+    expect(JSON.stringify(logs.lines)).not.toContain(token);
+    expect(JSON.stringify(logs.lines)).not.toContain('expired-token-0123456789');
+  });
+
   it('logs client errors as warnings', async () => {
     await request(app.getHttpServer()).get('/probe/entries/missing').expect(404);
 

@@ -6,6 +6,7 @@ import { correlationContext } from '../correlation/correlation-context';
 import { correlationIdsOf } from '../correlation/correlation-headers';
 import { type HttpRequest, requestPath } from '../http/http-message';
 import type { LogLevel } from './log-level';
+import { maskSecretsInParams, maskSecretsInQuery, maskSecretsInUrl } from './secret-urls';
 
 // Probes and scrapes arrive every few seconds; at info they would drown the request log.
 const QUIET_PATHS = [/\/health\/(live|ready)$/, /\/metrics$/];
@@ -31,8 +32,24 @@ export function pinoHttpOptions(serviceName: string, level: LogLevel): Options {
     formatters: { level: (label) => ({ level: label }) },
     mixin: correlationFields,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { req: withoutUrlSecrets },
     genReqId: (request: IncomingMessage) => correlationIdsOf(request).requestId ?? '',
     customLogLevel: requestLogLevel,
+  };
+}
+
+/**
+ * Survey links, calendar feeds and sign-in links carry their secret in the URL, which pino-http
+ * logs three times over: the URL, the query and the route parameters (see `SECRET_PATHS`).
+ */
+function withoutUrlSecrets(serialized: Record<string, unknown>): Record<string, unknown> {
+  const url = typeof serialized['url'] === 'string' ? serialized['url'] : undefined;
+  if (url === undefined) return serialized;
+  return {
+    ...serialized,
+    url: maskSecretsInUrl(url),
+    ...('query' in serialized ? { query: maskSecretsInQuery(serialized['query']) } : {}),
+    ...('params' in serialized ? { params: maskSecretsInParams(serialized['params'], url) } : {}),
   };
 }
 

@@ -116,6 +116,18 @@ class ProbeController {
   }
 }
 
+/** A link whose path is its credential, as evaluation's survey links are. */
+@Controller('surveys/answer')
+class SecretLinkController {
+  @Get(':token')
+  open(@Param('token') token: string): unknown {
+    if (token === 'expired-token-0123456789') {
+      throw new NotFoundException('the link has expired');
+    }
+    return { opened: true };
+  }
+}
+
 /** A readiness check the test switches between passing and failing. */
 @Injectable()
 export class SwitchableReadinessCheck implements ReadinessCheck {
@@ -129,7 +141,7 @@ export class SwitchableReadinessCheck implements ReadinessCheck {
   }
 }
 
-@Module({ controllers: [ProbeController], providers: [SwitchableReadinessCheck], exports: [SwitchableReadinessCheck] })
+@Module({ controllers: [ProbeController, SecretLinkController], providers: [SwitchableReadinessCheck], exports: [SwitchableReadinessCheck] })
 class ProbeModule {}
 
 export const PROBE_SERVICE_NAME = 'probe-service';

@@ -22,7 +22,7 @@ import { consumePlacement } from '../../domain/placement-quota';
 import { assertRedeemable, hashReferralCode } from '../../domain/referral';
 import { ConsentEntity, MenteeEntity, PlacementQuotaEntity, ReferralEntity } from '../../infrastructure/entities';
 import { lockCohort, placeOrWaitlistMentee } from '../cohort-places/cohort-places';
-import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
+import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork, RunOptions } from '../enrolment-unit-of-work';
 import { outstandingReferrals } from '../referrals/referral-commands';
 import { In } from 'typeorm';
 
@@ -64,7 +64,8 @@ export interface ApplyAsMenteeCommand {
 export class ApplyAsMenteeHandler {
   constructor(private readonly unitOfWork: EnrolmentUnitOfWork) {}
 
-  execute(actor: Actor, command: ApplyAsMenteeCommand): Promise<MenteeEntity> {
+  /** A dry run answers as the application would (every check, the same errors) and keeps nothing. */
+  execute(actor: Actor, command: ApplyAsMenteeCommand, options: RunOptions = {}): Promise<MenteeEntity> {
     return this.unitOfWork.run(actor, async (tx) => {
       const participation = command.consents.find((consent) => consent.purpose === 'programme-participation');
       if (!participation?.granted) throw new InvalidRequestError('consent to programme participation is required to apply');
@@ -133,7 +134,7 @@ export class ApplyAsMenteeHandler {
         await placeOrWaitlistMentee(tx, cohort, mentee);
       }
       return mentee;
-    });
+    }, options);
   }
 
   private async lockReferral(tx: EnrolmentTransaction, code: string): Promise<ReferralEntity> {

@@ -25,7 +25,7 @@ import {
 } from '../../domain/mentor-availability';
 import { OutgoingEvent } from '@cmp/messaging';
 import { CohortEntity, MentorEntity, OrganisationEntity } from '../../infrastructure/entities';
-import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
+import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork, RunOptions } from '../enrolment-unit-of-work';
 
 export interface RegisterMentorCommand {
   readonly name: string;
@@ -49,7 +49,8 @@ export type UpdateMentorCommand = Partial<Pick<RegisterMentorCommand, 'capacity'
 export class MentorCommands {
   constructor(private readonly unitOfWork: EnrolmentUnitOfWork) {}
 
-  register(actor: Actor, command: RegisterMentorCommand): Promise<MentorEntity> {
+  /** A dry run answers as the registration would (every check, the same errors) and keeps nothing. */
+  register(actor: Actor, command: RegisterMentorCommand, options: RunOptions = {}): Promise<MentorEntity> {
     return this.unitOfWork.run(actor, async (tx) => {
       assertCapacity(command.capacity);
       assertAvailability(command.availability);
@@ -73,7 +74,7 @@ export class MentorCommands {
         data: { personId: mentor.id, role: 'mentor', name: command.name, email: command.email, preferredLanguage: command.preferredLanguage },
       });
       return mentor;
-    });
+    }, options);
   }
 
   update(actor: Actor, mentorId: string, command: UpdateMentorCommand): Promise<MentorEntity> {

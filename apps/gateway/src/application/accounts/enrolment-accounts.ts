@@ -1,12 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ExistingAccountEnrolmentAttempted } from '@cmp/contracts';
+import { Outbox } from '@cmp/messaging';
 import { CLOCK, Clock } from '@cmp/platform';
-import { accountExists } from '../../domain/gateway-error';
 import { PersonAccountRole } from '../../domain/principal';
 import { PasswordHasher } from '../../infrastructure/password-hasher';
+import { UpstreamResponse } from '../../infrastructure/upstream-client';
 
 /** How long a reservation may wait for enrolment's answer before another request may take it over. */
 const STALE_RESERVATION_MS = 2 * 60_000;
+
+/** Asks enrolment to check an application or registration as if it were new, and keep nothing (its `DRY_RUN_HEADER`). */
+export const ENROLMENT_DRY_RUN_HEADER = 'x-enrolment-dry-run';
+
+/**
+ * Sends the enrolling request on: as it is, or as a dry run. `undefined` in `headers` removes
+ * a header (an Idempotency-Key must not remember a dry run's answer for the real request).
+ */
+export type SendToEnrolment = (headers?: Readonly<Record<string, string | undefined>>) => Promise<UpstreamResponse>;
+
+/**
+ * The one answer to an application or mentor registration that enrolment accepted, whether the
+ * address was new or already had an account: same status, body and headers, so that trying
+ * addresses tells nobody which have accounts. What follows goes to the address: the new
+ * applicant's confirmation, or the owner's notice that someone used her address. The applicant
+ * finds her application after signing in (`GET /auth/me` names her person id).
+ */
+export const RECEIVED: UpstreamResponse = {
+  status: 202,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: Buffer.from(
+    JSON.stringify({
+      status: 'received',
+      detail: 'Thank you. What happens next has been sent to the email address given; sign in to follow your application or registration.',
+    }),
+  ),
+};
+
+type Reservation = { readonly kind: 'reserved'; readonly id: string } | { readonly kind: 'taken'; readonly personId: string | null; readonly role: string };
 
 /**
  * Accounts of mentees and mentors, made when they apply or register through the gateway.
@@ -14,17 +45,50 @@ const STALE_RESERVATION_MS = 2 * 60_000;
  * applications with one address cannot both get an account; the account becomes active with
  * the person id from enrolment's answer, or is released when enrolment refuses. A reservation
  * left behind by a crash is taken over by the next attempt once it is stale.
+ *
+ * An address that already has an account (any role, staff included) is not refused, which
+ * would tell anyone who tries that it has one. The request goes to enrolment as a dry run, so it
+ * meets the same validation errors as a new address would, in about the same time (the password
+ * is hashed either way); if it would have succeeded, the caller gets the same `RECEIVED` and the
+ * owner of a mentee or mentor account is told by email (ExistingAccountEnrolmentAttempted).
+ * Staff accounts have no contact in notifications, so their owners are not mailed.
  */
 @Injectable()
 export class EnrolmentAccounts {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
+    private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Reserves the email for a new account and returns the reservation (account) id. */
-  async reserve(role: PersonAccountRole, email: string, password: string | undefined): Promise<string> {
+  async enrol(role: PersonAccountRole, credentials: { readonly email: string; readonly password?: string }, send: SendToEnrolment): Promise<UpstreamResponse> {
+    const reservation = await this.reserve(role, credentials.email, credentials.password);
+    if (reservation.kind === 'taken') {
+      const checked = await send({ [ENROLMENT_DRY_RUN_HEADER]: 'true', 'idempotency-key': undefined });
+      if (!succeeded(checked) && !isDuplicateApplication(checked)) return checked;
+      await this.tellOwner(reservation, role);
+      return RECEIVED;
+    }
+    try {
+      const response = await send();
+      const personId = succeeded(response) ? personIdOf(response) : undefined;
+      if (personId) {
+        await this.activate(reservation.id, personId);
+        return RECEIVED;
+      }
+      await this.release(reservation.id);
+      // An open application under this address without a gateway account (made before accounts
+      // existed, or directly): answered like any other existing address.
+      return isDuplicateApplication(response) ? RECEIVED : response;
+    } catch (error) {
+      await this.release(reservation.id);
+      throw error;
+    }
+  }
+
+  /** Reserves the email for a new account, or says whose it is. */
+  private async reserve(role: PersonAccountRole, email: string, password: string | undefined): Promise<Reservation> {
     const passwordHash = password === undefined ? null : await this.passwords.hash(password);
     const now = this.clock();
     const [row] = await this.dataSource.query(
@@ -34,15 +98,54 @@ export class EnrolmentAccounts {
        RETURNING id`,
       [email, role, passwordHash, now, new Date(now.getTime() - STALE_RESERVATION_MS)],
     );
-    if (!row) throw accountExists();
-    return row.id;
+    if (row) return { kind: 'reserved', id: row.id };
+    const [existing]: { person_id: string | null; role: string; status: string }[] = await this.dataSource.query(
+      `SELECT person_id, role, status FROM accounts WHERE email = $1`,
+      [email],
+    );
+    // A reservation still in flight has no owner to tell yet.
+    return { kind: 'taken', personId: existing?.status === 'active' ? existing.person_id : null, role: existing?.role ?? 'unknown' };
   }
 
-  async activate(accountId: string, personId: string): Promise<void> {
+  private async tellOwner(reservation: Extract<Reservation, { kind: 'taken' }>, attemptedAs: PersonAccountRole): Promise<void> {
+    const { personId, role } = reservation;
+    if (!personId || (role !== 'mentee' && role !== 'mentor')) return;
+    await this.dataSource.transaction((manager) =>
+      this.outbox.add(manager, {
+        contract: ExistingAccountEnrolmentAttempted,
+        key: personId,
+        data: { personId, role, attemptedAs, attemptedAt: this.clock().toISOString() },
+      }),
+    );
+  }
+
+  private async activate(accountId: string, personId: string): Promise<void> {
     await this.dataSource.query(`UPDATE accounts SET status = 'active', person_id = $2 WHERE id = $1 AND status = 'pending'`, [accountId, personId]);
   }
 
-  async release(accountId: string): Promise<void> {
+  private async release(accountId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM accounts WHERE id = $1 AND status = 'pending'`, [accountId]);
+  }
+}
+
+function succeeded(response: UpstreamResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+function isDuplicateApplication(response: UpstreamResponse): boolean {
+  if (response.status !== 409) return false;
+  try {
+    return (JSON.parse(response.body.toString('utf8')) as { type?: unknown }).type === 'https://cmp.dk/problems/enrolment/duplicate-application';
+  } catch {
+    return false;
+  }
+}
+
+function personIdOf(response: UpstreamResponse): string | undefined {
+  try {
+    const id = (JSON.parse(response.body.toString('utf8')) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -22,7 +22,8 @@ export const ACTOR_HEADER = 'x-actor';
 
 /**
  * Sends an authorised request to its service with the caller's identity in `x-actor`, and for
- * the enrolling routes keeps an account for the person enrolment creates.
+ * the enrolling routes keeps an account for the person enrolment creates (`EnrolmentAccounts`,
+ * which also answers them without telling whether the address already had an account).
  */
 @Injectable()
 export class ForwardRequest {
@@ -40,27 +41,17 @@ export class ForwardRequest {
     if (request.principal) headers[ACTOR_HEADER] = actorOf(request.principal);
     const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'DELETE';
     if (hasBody) headers['content-type'] = 'application/json';
-    const send = () =>
+    const send = (overrides: Readonly<Record<string, string | undefined>> = {}) =>
       this.upstream.send({
         service,
         method: request.method,
         pathAndQuery: fillPath(route.upstreamPath ?? route.path, params) + request.queryString,
-        headers,
+        headers: withOverrides(headers, overrides),
         body: hasBody ? Buffer.from(JSON.stringify(request.body)) : undefined,
       });
 
     if (!route.createsAccount || !request.newAccount) return send();
-    const reservation = await this.enrolmentAccounts.reserve(route.createsAccount, request.newAccount.email, request.newAccount.password);
-    try {
-      const response = await send();
-      const personId = response.status >= 200 && response.status < 300 ? personIdOf(response) : undefined;
-      if (personId) await this.enrolmentAccounts.activate(reservation, personId);
-      else await this.enrolmentAccounts.release(reservation);
-      return response;
-    } catch (error) {
-      await this.enrolmentAccounts.release(reservation);
-      throw error;
-    }
+    return this.enrolmentAccounts.enrol(route.createsAccount, request.newAccount, send);
   }
 }
 
@@ -68,11 +59,8 @@ function isUpstream(service: string): service is UpstreamService {
   return (UPSTREAM_SERVICES as readonly string[]).includes(service);
 }
 
-function personIdOf(response: UpstreamResponse): string | undefined {
-  try {
-    const id = (JSON.parse(response.body.toString('utf8')) as { id?: unknown }).id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
+/** The headers with some replaced, and those set to `undefined` left out. */
+function withOverrides(headers: Readonly<Record<string, string>>, overrides: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const merged: Record<string, string | undefined> = { ...headers, ...overrides };
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

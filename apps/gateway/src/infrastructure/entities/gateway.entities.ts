@@ -61,7 +61,10 @@ export class ApiKeyEntity {
   @Column('timestamptz', { nullable: true }) revokedAt: Date | null;
 }
 
-/** Failed sign-ins per key (`account:<email>`, `ip:<address>`), so lock-outs survive restarts and span instances. */
+/**
+ * Failed sign-ins per key (`account:<hmac of the email>`, `ip:<hmac of the address>`, see
+ * `SignInFailureKeys`), so lock-outs survive restarts and span instances.
+ */
 @Entity('sign_in_failures')
 export class SignInFailureEntity {
   @PrimaryColumn('text') key: string;
@@ -69,6 +72,8 @@ export class SignInFailureEntity {
   @Column('timestamptz') windowStartedAt: Date;
   @Column('timestamptz', { nullable: true }) lockedUntil: Date | null;
   @Column('int') lockouts: number;
+  /** When the retention job deletes the row (`forgetAfter`). */
+  @Column('timestamptz') expiresAt: Date;
 }
 
 /** Who mentors whom, from matching's events; the gateway's only read model. */

@@ -39,8 +39,10 @@ export class ContactDirectory {
        WHERE $1::uuid = ANY (mentions)`,
       [personId],
     );
-    // Webhook payloads hold only the pseudonymous id, but nothing about an erased person stays.
+    // Webhook payloads hold only the pseudonyms, but nothing about an erased person stays; with
+    // her pseudonyms gone, what partners already received leads back to no one.
     await manager.query(`DELETE FROM webhook_deliveries WHERE participant_id = $1`, [personId]);
+    await manager.query(`DELETE FROM partner_pseudonyms WHERE person_id = $1`, [personId]);
     await manager.query(`DELETE FROM referred_participants WHERE mentee_id = $1`, [personId]);
   }
 

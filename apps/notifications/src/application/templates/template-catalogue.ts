@@ -231,6 +231,18 @@ export const TEMPLATE_CATALOGUE: Catalogue = {
       html: `<p>Kære {{recipient.firstName}},</p><p><a href="{{link}}">Log ind på CMP</a></p><p>Linket virker én gang, indtil {{when expiresAt}}. Har du ikke bedt om det, kan du se bort fra denne e-mail.</p><p>CMP-teamet</p>`,
     },
   },
+  'account-exists': {
+    en: {
+      subject: 'Someone used your email address to sign up',
+      text: `Dear {{recipient.firstName}},\n\nSomeone just tried to {{#if asMentor}}register as a mentor{{else}}apply to the Career Mentoring Programme{{/if}} with this email address, which already has a CMP account, so nothing new was created. If it was you, simply sign in: with your password, or ask for a sign-in link on the sign-in page. If it was not you, you can ignore this email; your account is unchanged.\n\nThe CMP team`,
+      html: `<p>Dear {{recipient.firstName}},</p><p>Someone just tried to {{#if asMentor}}register as a mentor{{else}}apply to the Career Mentoring Programme{{/if}} with this email address, which already has a CMP account, so nothing new was created.</p><p>If it was you, simply sign in: with your password, or ask for a sign-in link on the sign-in page. If it was not you, you can ignore this email; your account is unchanged.</p><p>The CMP team</p>`,
+    },
+    da: {
+      subject: 'Nogen har brugt din e-mailadresse til at tilmelde sig',
+      text: `Kære {{recipient.firstName}},\n\nNogen har netop forsøgt at {{#if asMentor}}melde sig som mentor{{else}}søge om optagelse i Career Mentoring Programme{{/if}} med denne e-mailadresse, som allerede har en CMP-konto, så intet nyt blev oprettet. Var det dig, skal du blot logge ind: med din adgangskode, eller bed om et login-link på login-siden. Var det ikke dig, kan du se bort fra denne e-mail; din konto er uændret.\n\nCMP-teamet`,
+      html: `<p>Kære {{recipient.firstName}},</p><p>Nogen har netop forsøgt at {{#if asMentor}}melde sig som mentor{{else}}søge om optagelse i Career Mentoring Programme{{/if}} med denne e-mailadresse, som allerede har en CMP-konto, så intet nyt blev oprettet.</p><p>Var det dig, skal du blot logge ind: med din adgangskode, eller bed om et login-link på login-siden. Var det ikke dig, kan du se bort fra denne e-mail; din konto er uændret.</p><p>CMP-teamet</p>`,
+    },
+  },
   'webhook-disabled': {
     en: {
       subject: 'Your CMP webhook has been disabled',

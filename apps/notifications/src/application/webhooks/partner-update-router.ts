@@ -60,7 +60,7 @@ export class PartnerUpdateRouter {
       const cohortId = (event.data as Partial<MatchConfirmedData | MentorshipCompletedData>).cohortId;
       update = statusUpdate(participant, STATUS_OF[event.type], event.time, cohortId);
     }
-    return update ? this.enqueue(manager, event.id, update) : 0;
+    return update ? this.enqueue(manager, event.id, menteeId, update) : 0;
   }
 
   private async remember(manager: EntityManager, data: MenteeAppliedData | MenteePlacedData): Promise<void> {
@@ -81,10 +81,34 @@ export class PartnerUpdateRouter {
       [menteeId],
     );
     if (!row) return null;
-    return { menteeId, organisationId: row.organisation_id, referralId: row.referral_id, cohortId: row.cohort_id, sharesOutcomes: row.granted === true };
+    return {
+      menteeId,
+      pseudonym: await this.pseudonym(manager, row.organisation_id, menteeId),
+      organisationId: row.organisation_id,
+      referralId: row.referral_id,
+      cohortId: row.cohort_id,
+      sharesOutcomes: row.granted === true,
+    };
   }
 
-  private async enqueue(manager: EntityManager, sourceEventId: string, update: PartnerUpdate): Promise<number> {
+  /**
+   * The organisation's pseudonym for the person, made on first use. Random rather than derived
+   * (an HMAC of the person id) on purpose: a derived one could be recomputed from any person id
+   * CMP still holds after an erasure, while a deleted random one cannot.
+   */
+  private async pseudonym(manager: EntityManager, organisationId: string, personId: string): Promise<string> {
+    // DO UPDATE, not DO NOTHING: it returns the existing row too, in one statement that two
+    // concurrent consumers cannot both win.
+    const [row]: { pseudonym: string }[] = await manager.query(
+      `INSERT INTO partner_pseudonyms (organisation_id, person_id) VALUES ($1, $2)
+       ON CONFLICT (organisation_id, person_id) DO UPDATE SET person_id = excluded.person_id RETURNING pseudonym`,
+      [organisationId, personId],
+    );
+    return row.pseudonym;
+  }
+
+  /** `personId` is kept on the delivery (never sent) so that erasure can delete it. */
+  private async enqueue(manager: EntityManager, sourceEventId: string, personId: string, update: PartnerUpdate): Promise<number> {
     const subscriptions: { id: string }[] = await manager.query(
       `SELECT id FROM webhook_subscriptions WHERE organisation_id = $1 AND status = 'active' AND $2 = ANY (event_types)`,
       [update.organisationId, update.type],
@@ -110,7 +134,7 @@ export class PartnerUpdateRouter {
            payload, status, attempts, next_attempt_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9)
          ON CONFLICT (subscription_id, source_event_id, event_type) WHERE redelivery_of IS NULL DO NOTHING RETURNING id`,
-        [randomUUID(), subscription.id, update.organisationId, cloudEventId, sourceEventId, update.type, update.data.participantId, payload, now],
+        [randomUUID(), subscription.id, update.organisationId, cloudEventId, sourceEventId, update.type, personId, payload, now],
       );
       created += rows.length;
     }

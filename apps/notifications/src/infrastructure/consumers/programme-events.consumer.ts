@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   CloudEvent,
+  ExistingAccountEnrolmentAttempted,
   MatchConfirmed,
   MentorshipCompleted,
   MentorshipStalled,
@@ -74,6 +75,11 @@ export class ProgrammeEventsConsumer {
 
   @EventPattern(SignInLinkRequested.type)
   signInLinkRequested(@Payload() event: CloudEvent<object>, @Ctx() context: InboxContext) {
+    return this.intake.accept(context.manager, event);
+  }
+
+  @EventPattern(ExistingAccountEnrolmentAttempted.type)
+  existingAccountEnrolmentAttempted(@Payload() event: CloudEvent<object>, @Ctx() context: InboxContext) {
     return this.intake.accept(context.manager, event);
   }
 }
