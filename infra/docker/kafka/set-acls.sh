@@ -4,7 +4,8 @@
 # like it (start-broker.sh creates the SCRAM credentials), may:
 #   - write, create and describe its own topics (prefix cmp.<service>.) and its dead letters
 #     (prefix <service>., e.g. enrolment.dlq);
-#   - read the topics of the producers whose contracts it consumes, and nothing else;
+#   - read (and create, if missing) the topics of the producers whose contracts it consumes,
+#     and nothing else;
 #   - use its own consumer group (prefix <service>).
 # Anything else is refused: the broker runs with allow.everyone.if.no.acl.found=false.
 set -euo pipefail
@@ -42,7 +43,9 @@ grant() {
   for topic in ${READS[$service]}; do reads+=(--topic "$topic"); done
   acl --allow-principal "$principal" --operation Write --operation Create --operation Describe --operation DescribeConfigs \
     --resource-pattern-type prefixed --topic "cmp.$service." --topic "$service."
-  acl --allow-principal "$principal" --operation Read --operation Describe "${reads[@]}"
+  # Create as well: a consumer provisions the topics it subscribes to when their producer has
+  # not yet (libs/messaging's TopicProvisioner), so start-up order does not matter. It cannot write.
+  acl --allow-principal "$principal" --operation Read --operation Describe --operation Create "${reads[@]}"
   acl --allow-principal "$principal" --operation Read --operation Describe --resource-pattern-type prefixed --group "$service"
   echo "kafka-acls: $principal may write cmp.$service.* and $service.*, read ${READS[$service]}"
 }
