@@ -11,6 +11,5 @@ type PinoLoggerModule = typeof import('nestjs-pino/dist/cjs/PinoLogger');
  */
 export function resetPinoLoggerForTests(): void {
   const file = join(dirname(require.resolve('nestjs-pino')), 'PinoLogger.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require(file) as PinoLoggerModule).__resetOutOfContextForTests();
 }
