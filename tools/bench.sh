@@ -4,5 +4,8 @@
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Every node, npm and npx below runs under the pinned Node.js (.node-version).
+# shellcheck source=tools/runtime.sh
+source tools/runtime.sh
 bash tools/setup.sh
 SWC_NODE_PROJECT="$root/tsconfig.json" exec node -r @swc-node/register tools/bench/run-benchmark.ts "$@"

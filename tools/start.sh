@@ -6,6 +6,9 @@
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Every node, npm and npx below runs under the pinned Node.js (.node-version).
+# shellcheck source=tools/runtime.sh
+source tools/runtime.sh
 # shellcheck source=tools/services.sh
 source tools/services.sh
 

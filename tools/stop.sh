@@ -3,6 +3,9 @@
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Every node, npm and npx below runs under the pinned Node.js (.node-version).
+# shellcheck source=tools/runtime.sh
+source tools/runtime.sh
 for pid_file in tmp/pids/*.pid; do
   [[ -e "$pid_file" ]] || continue
   pid="$(cat "$pid_file")"

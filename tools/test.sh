@@ -5,6 +5,9 @@
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Every node, npm and npx below runs under the pinned Node.js (.node-version).
+# shellcheck source=tools/runtime.sh
+source tools/runtime.sh
 
 bash tools/setup.sh
 export NX_DAEMON=false NX_NO_CLOUD=true LOG_LEVEL="${LOG_LEVEL:-silent}"

@@ -3,13 +3,13 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { simpleParser } from 'mailparser';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startTsProcess, SystemUnderTest, TsProcess, waitFor } from '@cmp/testing';
+import { startTsProcess, SystemUnderTest, TsProcess, waitFor, WORKSPACE_ROOT } from '@cmp/testing';
 
 /**
  * THE programme, end to end: every service as its own process on a fresh broker and database,
@@ -752,5 +752,16 @@ describe('the programme, end to end through the gateway', () => {
     }
     expect(hits).toEqual([]);
     step.reached = 8;
+  });
+
+  it('runs every service, the gateway included, on the Node.js the project pins, as each tells operators on its health', async () => {
+    const pinned = `v${readFileSync(join(WORKSPACE_ROOT, '.node-version'), 'utf8').trim()}`;
+    const reported = await Promise.all(
+      SERVICES.map(async (service) => {
+        const health = (await (await fetch(`${system.url(service)}/health/ready`)).json()) as { details?: { runtime?: { node?: string } } };
+        return [service, health.details?.runtime?.node];
+      }),
+    );
+    expect(reported).toEqual(SERVICES.map((service) => [service, pinned]));
   });
 });

@@ -10,7 +10,10 @@
  *
  * Start: node -r @swc-node/register apps/notifications/dev/mail-capture.ts
  * Env: MAIL_CAPTURE_SMTP_PORT (1025), MAIL_CAPTURE_HTTP_PORT (1080), MAIL_CAPTURE_HOST
- * (127.0.0.1), MAIL_CAPTURE_DIR (tmp/mail).
+ * (127.0.0.1), MAIL_CAPTURE_DIR (tmp/mail), MAIL_CAPTURE_STARTTLS (false): true offers STARTTLS
+ * with smtp-server's own self-signed certificate, for a sender that requires TLS (notifications
+ * with NODE_ENV=production, as in docker-compose's `dev` profile) and does not verify it
+ * (SMTP_TLS_VERIFY=false). Off by default: a sender that verifies certificates would fail on it.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +38,7 @@ const smtpPort = Number(process.env.MAIL_CAPTURE_SMTP_PORT ?? 1025);
 const httpPort = Number(process.env.MAIL_CAPTURE_HTTP_PORT ?? 1080);
 const dir = resolve(process.env.MAIL_CAPTURE_DIR ?? 'tmp/mail');
 const indexFile = join(dir, 'index.json');
+const startTls = process.env.MAIL_CAPTURE_STARTTLS === 'true';
 
 mkdirSync(dir, { recursive: true });
 // A restart keeps what was captured before, so a test can stop the server and find old mail.
@@ -43,7 +47,7 @@ const saveIndex = () => writeFileSync(indexFile, JSON.stringify(index, null, 2))
 
 const smtp = new SMTPServer({
   authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
+  disabledCommands: startTls ? ['AUTH'] : ['STARTTLS', 'AUTH'],
   banner: 'CMP mail capture',
   size: 10 * 1024 * 1024,
   onData(stream, session, callback) {

@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
         host: config.SMTP_HOST,
         port: config.SMTP_PORT,
         secure: config.SMTP_SECURE,
+        requireTls: config.smtpRequiresTls(),
         user: config.SMTP_USER,
         password: config.SMTP_PASSWORD,
         rejectUnauthorized: config.SMTP_TLS_VERIFY,

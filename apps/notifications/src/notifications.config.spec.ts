@@ -18,4 +18,17 @@ describe('notifications config', () => {
     expect(() => loadConfig(NotificationsConfig, { ...base, SMTP_PORT: '99999', WEBHOOK_ALLOW_HTTP: 'maybe' })).toThrow(ConfigurationError);
     expect(() => loadConfig(NotificationsConfig, { ...base, SMTP_PORT: '99999' })).toThrow(/SMTP_PORT/);
   });
+
+  it('requires TLS for mail in production, by default and without a way to turn it off', () => {
+    const production = { ...base, NODE_ENV: 'production' };
+    expect(loadConfig(NotificationsConfig, production).smtpRequiresTls()).toBe(true);
+    expect(loadConfig(NotificationsConfig, { ...production, SMTP_REQUIRE_TLS: 'true' }).smtpRequiresTls()).toBe(true);
+    expect(() => loadConfig(NotificationsConfig, { ...production, SMTP_REQUIRE_TLS: 'false' })).toThrow(/SMTP_REQUIRE_TLS cannot be false when NODE_ENV is production/);
+  });
+
+  it('leaves TLS for mail off outside production unless asked for', () => {
+    expect(loadConfig(NotificationsConfig, base).smtpRequiresTls()).toBe(false);
+    expect(loadConfig(NotificationsConfig, { ...base, NODE_ENV: 'test', SMTP_REQUIRE_TLS: 'yes' }).smtpRequiresTls()).toBe(true);
+    expect(() => loadConfig(NotificationsConfig, { ...base, SMTP_REQUIRE_TLS: 'sometimes' })).toThrow(/SMTP_REQUIRE_TLS/);
+  });
 });

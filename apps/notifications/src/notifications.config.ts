@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Equals, IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { ServiceConfig } from '@cmp/platform';
 
 /** Notifications' variables on top of the common ones; a bad value stops the start with its name. */
@@ -11,6 +11,16 @@ export class NotificationsConfig extends ServiceConfig {
   @IsBoolean() readonly SMTP_SECURE: boolean = false;
   @IsOptional() @IsString() readonly SMTP_USER?: string;
   @IsOptional() @IsString() readonly SMTP_PASSWORD?: string;
+  /**
+   * Send mail only over an encrypted connection: with SMTP_SECURE=false the relay must offer
+   * STARTTLS or nothing is sent. Mail carries sign-in links, which are credentials, so it is on
+   * in production and cannot be turned off there; elsewhere it is off unless set.
+   */
+  @IsOptional()
+  @IsBoolean()
+  @ValidateIf((config: NotificationsConfig) => config.NODE_ENV === 'production')
+  @Equals(true, { message: 'SMTP_REQUIRE_TLS cannot be false when NODE_ENV is production: mail carries sign-in links' })
+  readonly SMTP_REQUIRE_TLS?: boolean;
   /** Verify the SMTP server's certificate (turn off only for a local capture server). */
   @IsBoolean() readonly SMTP_TLS_VERIFY: boolean = true;
   @IsEmail({ require_tld: false }) readonly MAIL_FROM_ADDRESS: string = 'no-reply@cmp.localhost';
@@ -28,4 +38,9 @@ export class NotificationsConfig extends ServiceConfig {
 
   /** How often due mail, inbox and webhook rows are worked through. */
   @IsInt() @Min(100) @Max(600_000) readonly DELIVERY_POLL_INTERVAL_MS: number = 2_000;
+
+  /** SMTP_REQUIRE_TLS as set, or on in production. */
+  smtpRequiresTls(): boolean {
+    return this.SMTP_REQUIRE_TLS ?? this.NODE_ENV === 'production';
+  }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { createProbeApp } from '../test-support/probe-app.fixture';
+import { resetPinoLoggerForTests } from '../test-support/reset-pino-logger';
 import { createServiceApp, startServiceApp } from './create-service-app';
 import { PlatformModule } from './platform.module';
 
@@ -26,7 +26,7 @@ describe('createServiceApp', () => {
   let app: INestApplication | undefined;
 
   beforeEach(() => {
-    __resetOutOfContextForTests();
+    resetPinoLoggerForTests();
   });
 
   afterEach(async () => {

@@ -54,6 +54,21 @@ describe('HealthModule', () => {
     expect(database.statements.at(-1)).toBe('SELECT 1');
   });
 
+  it('tells operators which Node.js runs the service', async () => {
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+
+    expect(response.body.details.runtime).toEqual({ status: 'up', node: process.version });
+    expect(response.body.details.runtime.node).toMatch(/^v\d+\.\d+\.\d+$/);
+  });
+
+  it('reports the runtime even while a check fails', async () => {
+    broker.ready = false;
+
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(503);
+
+    expect(response.body.info.runtime).toEqual({ status: 'up', node: process.version });
+  });
+
   it('is not ready while a check fails, and says which one and why', async () => {
     broker.ready = false;
 
@@ -161,5 +176,11 @@ describe('HealthModule registration', () => {
     const second: ReadinessCheck = { name: 'database', check: async () => undefined };
 
     await expect(start([first, second])).rejects.toThrow('Two readiness checks are named "database"');
+  });
+
+  it('refuses to start when a check takes the name the runtime report keys on', async () => {
+    const clash: ReadinessCheck = { name: 'runtime', check: async () => undefined };
+
+    await expect(start([clash])).rejects.toThrow('A readiness check is named "runtime"');
   });
 });

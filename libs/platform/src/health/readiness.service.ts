@@ -6,6 +6,13 @@ import { type ReadinessCheck, type ReadinessCheckRef, isReadinessCheck } from '.
 
 const DEFAULT_CHECK_TIMEOUT_MS = 3000;
 
+/**
+ * The entry of the readiness report that tells operators which Node.js runs the process (the
+ * project pins one version; an instance on another one shows up here and in the system test).
+ * Always up: it reports, it does not check.
+ */
+export const RUNTIME_REPORT_NAME = 'runtime';
+
 /** Resolves the registered readiness checks and turns them into terminus health indicators. */
 @Injectable()
 export class ReadinessService implements OnModuleInit {
@@ -24,6 +31,9 @@ export class ReadinessService implements OnModuleInit {
     if (duplicate !== undefined) {
       throw new Error(`Two readiness checks are named "${duplicate}"; names key the /health/ready report`);
     }
+    if (names.includes(RUNTIME_REPORT_NAME)) {
+      throw new Error(`A readiness check is named "${RUNTIME_REPORT_NAME}", which the /health/ready report keeps for the Node.js version`);
+    }
     this.checks = checks;
   }
 
@@ -32,10 +42,14 @@ export class ReadinessService implements OnModuleInit {
     return this.checks.map((check) => check.name);
   }
 
-  /** One terminus indicator per check: up when it resolves in time, down with its message otherwise. */
+  /**
+   * The runtime report, then one terminus indicator per check: up when it resolves in time,
+   * down with its message otherwise.
+   */
   healthIndicators(): HealthIndicatorFunction[] {
     const timeoutMs = this.options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-    return this.checks.map((check) => async () => {
+    const runtime: HealthIndicatorFunction = async () => this.indicators.check(RUNTIME_REPORT_NAME).up({ node: process.version });
+    return [runtime, ...this.checks.map((check) => async () => {
       const session = this.indicators.check(check.name);
       try {
         await withTimeout(check.check(), timeoutMs, check.name);
@@ -43,7 +57,7 @@ export class ReadinessService implements OnModuleInit {
       } catch (error) {
         return session.down({ message: error instanceof Error ? error.message : String(error) });
       }
-    });
+    })];
   }
 
   private resolve(ref: ReadinessCheckRef): ReadinessCheck {

@@ -12,7 +12,6 @@ import {
   type INestApplication,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsEmail, IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { PlatformModule } from '../bootstrap/platform.module';
@@ -22,6 +21,7 @@ import { correlationContext } from '../correlation/correlation-context';
 import type { Problem, ProblemSource } from '../errors/problem';
 import { problemType } from '../errors/problem-types';
 import type { ReadinessCheck } from '../health/readiness-check';
+import { resetPinoLoggerForTests } from './reset-pino-logger';
 
 /** A test application built the way a service's is: PlatformModule plus configureServiceApp. */
 
@@ -149,7 +149,7 @@ export const PROBE_SERVICE_NAME = 'probe-service';
 export async function createProbeApp(options: Partial<PlatformModuleOptions> = {}): Promise<INestApplication> {
   // nestjs-pino keeps one process-wide logger for lines written outside a request, built by
   // the first application; a service has one application, these tests have several.
-  __resetOutOfContextForTests();
+  resetPinoLoggerForTests();
   const moduleRef = await Test.createTestingModule({
     imports: [
       ProbeModule,

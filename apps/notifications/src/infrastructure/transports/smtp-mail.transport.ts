@@ -6,6 +6,8 @@ export interface SmtpSettings {
   readonly port: number;
   /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
   readonly secure: boolean;
+  /** Without `secure`, refuse to send unless the server upgrades the connection with STARTTLS. */
+  readonly requireTls?: boolean;
   readonly user?: string;
   readonly password?: string;
   readonly from: { readonly name: string; readonly email: string };
@@ -25,6 +27,7 @@ export class SmtpMailTransport implements MailTransport {
       host: settings.host,
       port: settings.port,
       secure: settings.secure,
+      requireTLS: settings.requireTls ?? false,
       ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
