@@ -222,6 +222,7 @@ describe('docker-compose.yml', () => {
         'CMP_KAFKA_ADMIN_PASSWORD',
         'CMP_KAFKA_CONTROLLER_PASSWORD',
         'GATEWAY_JWT_SECRET',
+        'GATEWAY_SIGN_IN_FAILURE_SECRET',
         'GATEWAY_HOP_SIGNING_KEY',
         'CMP_HOP_PUBLIC_KEYS',
         ...optional,
