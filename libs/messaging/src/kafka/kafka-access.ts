@@ -65,5 +65,6 @@ export async function provisionKafka(admin: Admin, provisioner: TopicProvisioner
       resources: compacted.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: topicConfigEntries(topic, settings) })),
     });
   }
-  await admin.createAcls({ acl: plan.services.flatMap((access) => serviceAcls(access)) });
+  const acl = plan.services.flatMap((access) => serviceAcls(access));
+  if (acl.length > 0) await admin.createAcls({ acl });
 }
