@@ -119,6 +119,19 @@ kafka_pid_is_ours() {
   [[ "$cmdline" == *" kafka.Kafka $KAFKA_PROPS_FILE"* ]]
 }
 
+# Is the broker we are waiting for still there? A broker start.sh launched is its own child:
+# until the child has exec'd java its command line is the launching shell's, so only "alive" can be
+# asked of it, and its pid cannot be reused while unreaped. A broker another start.sh launched
+# (found through the pid file) is judged by its command line.
+kafka_broker_alive() {
+  local pid="$1" launched_here="$2"
+  if [[ "$launched_here" == yes ]]; then
+    kafka_pid_alive "$pid"
+  else
+    kafka_pid_alive "$pid" && kafka_pid_is_ours "$pid"
+  fi
+}
+
 # Prints the password of principal $1 from the credentials file.
 kafka_password_of() {
   local user="$1" line

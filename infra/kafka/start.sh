@@ -205,25 +205,12 @@ launch() {
   echo "$!" >"$KAFKA_PID_FILE"
 }
 
-# Is the broker we are waiting for still there? A broker this script launched is its own child:
-# until the child has exec'd java its command line is this shell's, so only "alive" can be
-# asked of it, and its pid cannot be reused while unreaped. A broker another start.sh launched
-# (found through the pid file) is judged by its command line.
-broker_alive() {
-  local pid="$1" launched_here="$2"
-  if [[ "$launched_here" == yes ]]; then
-    kafka_pid_alive "$pid"
-  else
-    kafka_pid_alive "$pid" && kafka_pid_is_ours "$pid"
-  fi
-}
-
 # Waits until a real Kafka client can list topics, or fails after the timeout.
 wait_ready() {
   local pid="$1" launched_here="${2:-no}" deadline
   deadline=$((SECONDS + KAFKA_START_TIMEOUT))
   while ((SECONDS < deadline)); do
-    if ! broker_alive "$pid" "$launched_here"; then
+    if ! kafka_broker_alive "$pid" "$launched_here"; then
       echo "kafka: broker process $pid exited during startup" >&2
       kafka_log_tail 60 "$LAUNCH_LOG_OFFSETS"
       rm -f -- "$KAFKA_PID_FILE"

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -101,6 +101,12 @@ export function localBrokerSasl(username: string, broker: LocalBrokerSettings = 
  * as `npm start` does.
  */
 export async function startLocalBroker(broker: LocalBrokerSettings = LOCAL_TEST_BROKER): Promise<string> {
+  // A test broker's data is disposable: one formatted before the broker required SASL has no
+  // credentials and cannot get them, so it is started afresh rather than refused.
+  if (existsSync(join(broker.dataDir, 'kraft-logs')) && !existsSync(join(broker.dataDir, 'credentials.properties'))) {
+    await kafkaScript('stop.sh', broker);
+    rmSync(broker.dataDir, { recursive: true, force: true });
+  }
   const line = await kafkaScript('start.sh', broker);
   await run(process.execPath, ['-r', '@swc-node/register', join(WORKSPACE_ROOT, 'tools', 'kafka', 'provision-kafka.ts')], {
     cwd: WORKSPACE_ROOT,
