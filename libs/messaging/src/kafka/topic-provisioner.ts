@@ -58,10 +58,10 @@ export function topicConfigEntries(topic: string, settings: TopicSettings = DEFA
 /**
  * Creates topics before first use, so that their partition count is ours and not whatever the
  * broker's auto-creation default happens to be, and returns only once every partition of every
- * topic has a leader the broker's metadata knows: on a fresh KRaft broker CreateTopics answers
- * when the controller has committed the topic, before the broker that will host it has loaded
- * it, and a producer or consumer arriving in between is told "does not host this
- * topic-partition". Remembers what is ready to stay off the hot path.
+ * topic has a leader that hosts it: on a fresh KRaft broker CreateTopics answers when the
+ * controller has committed the topic, before the broker that will host it has loaded it, and a
+ * producer or consumer arriving in between is told "does not host this topic-partition" or "not
+ * the leader". Remembers what is ready to stay off the hot path.
  */
 export class TopicProvisioner {
   private readonly known = new Set<string>();
@@ -108,6 +108,10 @@ export class TopicProvisioner {
         throw Object.assign(new Error(`topic ${topic} has partitions without a leader yet`), { type: 'LEADER_NOT_AVAILABLE' });
       }
     }
+    // The broker publishes a new partition's leader in its metadata a moment before its replica
+    // manager has created the partition: until then a produce is told "not the leader". Listing
+    // every partition's offsets asks the leader itself, so it answers only once it hosts them.
+    for (const topic of topics) await admin.fetchTopicOffsets(topic);
   }
 
   async close(): Promise<void> {
