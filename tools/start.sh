@@ -14,6 +14,15 @@ source tools/services.sh
 
 bash tools/setup.sh
 KAFKA_PORT="${KAFKA_PORT:-9092}" infra/kafka/start.sh
+# The broker requires SASL/SCRAM: its passwords were made with its storage (0600, in its data
+# dir). As the admin, create every topic and each service's ACLs; each service then connects as
+# its own principal, allowed only its own topics and what it consumes.
+kafka_credentials="${KAFKA_DATA_DIR:-$root/infra/kafka/.data}/credentials.properties"
+kafka_password() { sed -n "s/^$1=//p" "$kafka_credentials"; }
+KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" KAFKA_SASL_MECHANISM=scram-sha-512 \
+KAFKA_SASL_USERNAME=cmp-admin KAFKA_SASL_PASSWORD="$(kafka_password cmp-admin)" \
+SWC_NODE_PROJECT="$root/tsconfig.json" \
+  node -r @swc-node/register tools/kafka/provision-kafka.ts
 CMP_DB_NAME=cmp infra/postgres/apply.sh
 
 mkdir -p tmp/logs tmp/pids
@@ -52,6 +61,8 @@ for service in $(cmp_services); do
     PORT="$port" \
     DATABASE_URL="postgresql://cmp_$service:${!password_var:-cmp_$service}@127.0.0.1:5432/cmp" \
     KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" \
+    KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME="cmp-$service" \
+    KAFKA_SASL_PASSWORD="$(kafka_password "cmp-$service")" \
     SWC_NODE_PROJECT="$root/tsconfig.json" \
       setsid nohup node -r @swc-node/register "apps/$service/src/main.ts" >"tmp/logs/$service.log" 2>&1 &
     echo $! >"$pid_file"

@@ -12,9 +12,19 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+# How often the log cleaner looks for work; tests lower it to see compaction in seconds.
+KAFKA_LOG_CLEANER_BACKOFF_MS="${KAFKA_LOG_CLEANER_BACKOFF_MS:-15000}"
 KAFKA_HOST=127.0.0.1
 
-for _var in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_START_TIMEOUT KAFKA_STOP_TIMEOUT; do
+# Principals. The admin is the only super user of the client listener (provisioning, tests,
+# tooling); every service has its own, allowed only what infra/kafka's ACLs grant it. The
+# controller principal authenticates the KRaft controller listener (PLAIN: SCRAM credentials
+# live in the metadata log, which the controller must read before it can check them).
+KAFKA_ADMIN_USER=cmp-admin
+KAFKA_CONTROLLER_USER=cmp-controller
+KAFKA_SERVICE_USERS=(cmp-enrolment cmp-matching cmp-scheduling cmp-notifications cmp-evaluation cmp-gateway)
+
+for _var in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_START_TIMEOUT KAFKA_STOP_TIMEOUT KAFKA_LOG_CLEANER_BACKOFF_MS; do
   if ! [[ "${!_var}" =~ ^[0-9]+$ ]]; then
     echo "kafka: $_var must be a number, got '${!_var}'" >&2
     exit 2
@@ -37,6 +47,8 @@ KAFKA_LOG_FILE="$KAFKA_LOGS_DIR/server.log"
 KAFKA_STDOUT_FILE="$KAFKA_LOGS_DIR/stdout.log"
 KAFKA_CLUSTER_ID_FILE="$KAFKA_DATA_DIR/cluster.id"
 KAFKA_CLIENT_PROPS_FILE="$KAFKA_DATA_DIR/client.properties"
+# One SCRAM-SHA-512 password per principal, made when the storage is formatted (0600).
+KAFKA_CREDENTIALS_FILE="$KAFKA_DATA_DIR/credentials.properties"
 KAFKA_CACHE_MARKER="$KAFKA_CACHE_DIR/.complete"
 
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
@@ -91,11 +103,46 @@ kafka_running_pid() {
   echo "$pid"
 }
 
+# Is the process alive (a zombie is not: it exited and waits for its parent to notice)?
+kafka_pid_alive() {
+  local pid="$1" stat
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  # the state is the first field after the parenthesised command name
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" != Z ]]
+}
+
 kafka_pid_is_ours() {
   local pid="$1" cmdline
   [[ -r "/proc/$pid/cmdline" ]] || return 1
   cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
   [[ "$cmdline" == *" kafka.Kafka $KAFKA_PROPS_FILE"* ]]
+}
+
+# Is the broker we are waiting for still there? A broker start.sh launched is its own child:
+# until the child has exec'd java its command line is the launching shell's, so only "alive" can be
+# asked of it, and its pid cannot be reused while unreaped. A broker another start.sh launched
+# (found through the pid file) is judged by its command line.
+kafka_broker_alive() {
+  local pid="$1" launched_here="$2"
+  if [[ "$launched_here" == yes ]]; then
+    kafka_pid_alive "$pid"
+  else
+    kafka_pid_alive "$pid" && kafka_pid_is_ours "$pid"
+  fi
+}
+
+# Prints the password of principal $1 from the credentials file.
+kafka_password_of() {
+  local user="$1" line
+  [[ -f "$KAFKA_CREDENTIALS_FILE" ]] || return 1
+  while IFS= read -r line; do
+    if [[ "$line" == "$user="* ]]; then
+      echo "${line#*=}"
+      return 0
+    fi
+  done <"$KAFKA_CREDENTIALS_FILE"
+  return 1
 }
 
 # Prints the last lines of the broker's logs to stderr. With LOG_OFFSETS set

@@ -43,7 +43,7 @@ main() {
   while :; do
     alive=()
     for pid in "${pids[@]}"; do
-      if kill -0 "$pid" 2>/dev/null && kafka_pid_is_ours "$pid"; then
+      if kafka_pid_alive "$pid" && kafka_pid_is_ours "$pid"; then
         alive+=("$pid")
       fi
     done
@@ -51,7 +51,20 @@ main() {
     if ((SECONDS >= deadline)); then
       echo "kafka: still running after ${KAFKA_STOP_TIMEOUT}s, sending SIGKILL to ${alive[*]}" >&2
       kill -KILL "${alive[@]}" 2>/dev/null || true
-      sleep 1
+      # SIGKILL is not instant on a busy machine: return only once the process is gone, so
+      # that a start right after this one does not find the ports still held.
+      for _ in $(seq 1 50); do
+        alive=()
+        for pid in "${pids[@]}"; do
+          if kafka_pid_alive "$pid" && kafka_pid_is_ours "$pid"; then alive+=("$pid"); fi
+        done
+        ((${#alive[@]} == 0)) && break
+        sleep 0.2
+      done
+      if ((${#alive[@]} > 0)); then
+        echo "kafka: broker ${alive[*]} survived SIGKILL" >&2
+        exit 1
+      fi
       break
     fi
     sleep 0.5

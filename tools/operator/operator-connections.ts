@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { URL } from 'node:url';
 import type { KafkaConnection } from '@cmp/messaging';
 
@@ -14,7 +16,17 @@ export function operatorDatabaseUrl(): string {
   return url.toString();
 }
 
-/** The broker of the running system (`KAFKA_BROKERS`, default the one `npm start` runs). */
+/**
+ * The broker of the running system as its administrator: `KAFKA_BROKERS` and `KAFKA_SASL_*`, or
+ * by default the broker `npm start` runs, with the admin password its storage was formatted with.
+ */
 export function operatorKafkaConnection(clientId: string): KafkaConnection {
-  return { brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((broker) => broker.trim()), clientId };
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((broker) => broker.trim());
+  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
+  if (username && password) return { brokers, clientId, sasl: { mechanism: 'scram-sha-512', username, password } };
+  const credentials = join(__dirname, '..', '..', 'infra', 'kafka', '.data', 'credentials.properties');
+  if (!existsSync(credentials)) throw new Error(`set KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (an admin of the broker), or run npm start first (${credentials})`);
+  const admin = /^cmp-admin=(.+)$/m.exec(readFileSync(credentials, 'utf8'))?.[1].trim();
+  if (!admin) throw new Error(`no cmp-admin password in ${credentials}`);
+  return { brokers, clientId, sasl: { mechanism: 'scram-sha-512', username: 'cmp-admin', password: admin } };
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ContactPublished } from '@cmp/contracts';
-import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { ApplyAsMenteeHandler } from './application/apply-as-mentee/apply-as-mentee.handler';
 import { Clock } from '@cmp/platform';
 import { CohortCommands } from './application/cohorts/cohort-commands';
@@ -30,6 +30,8 @@ export const ENROLMENT_SERVICE = 'enrolment';
 export interface EnrolmentModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal. */
+  readonly sasl?: KafkaSasl;
   /** Defaults to the service name; tests use a scratch schema. */
   readonly schema?: string;
   readonly clock?: Clock;
@@ -47,6 +49,7 @@ export class EnrolmentModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           entities: ENROLMENT_ENTITIES,
           migrations: [CreateEnrolmentTables1764160000000],
           clock: settings.clock,

@@ -26,7 +26,7 @@ export async function startEnrolment(now = new Date('2026-12-01T10:00:00Z')): Pr
   let current = now;
   const moduleRef = await Test.createTestingModule({
     imports: [
-      EnrolmentModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, clock: () => current }),
+      EnrolmentModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clock: () => current }),
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });

@@ -237,7 +237,7 @@ describe('enrolment service', () => {
     const mentee = (await call('post', '/applications', applicationBody({ cohortId })).expect(201)).body;
     await call('post', `/mentees/${mentee.id}/accept`).expect(200);
 
-    const kafka = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'enrolment-test-matching' });
+    const kafka = createKafka({ brokers: testInfrastructure().kafkaBrokers, sasl: testInfrastructure().kafkaSasl, clientId: 'enrolment-test-matching' });
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const confirmed = toKafkaBinaryMessage({

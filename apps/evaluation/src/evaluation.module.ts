@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { Clock } from '@cmp/platform';
 import { SURVEY_SETTINGS, SurveySettings } from './application/evaluation.settings';
 import { OutcomeRecorder } from './application/outcomes/outcome-recorder';
@@ -28,6 +28,8 @@ export const EVALUATION_SERVICE = 'evaluation';
 export interface EvaluationModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal. */
+  readonly sasl?: KafkaSasl;
   readonly schema?: string;
   readonly clock?: Clock;
   readonly surveys?: Partial<SurveySettings>;
@@ -54,6 +56,7 @@ export class EvaluationModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           entities: EVALUATION_ENTITIES,
           migrations: [CreateEvaluationTables1764190000000],
           clock: settings.clock,

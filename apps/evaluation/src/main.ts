@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { connectEventConsumer } from '@cmp/messaging';
+import { connectEventConsumer, kafkaSaslOf } from '@cmp/messaging';
 import { createServiceApp, loadConfig, setupOpenApi, startServiceApp, serviceClock } from '@cmp/platform';
 import { EvaluationConfig } from './evaluation.config';
 import { EvaluationModule } from './evaluation.module';
@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
     EvaluationModule.forRoot({
       databaseUrl: config.DATABASE_URL,
       brokers: config.KAFKA_BROKERS,
+      sasl: kafkaSaslOf(config),
       clock: serviceClock(config),
       surveys: { surveyBaseUrl: config.SURVEY_BASE_URL, validityDays: config.SURVEY_VALIDITY_DAYS, reminderAfterDays: config.SURVEY_REMINDER_DAYS },
       answerRateLimit: config.SURVEY_ANSWER_RATE_LIMIT,

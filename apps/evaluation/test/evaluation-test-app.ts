@@ -35,7 +35,7 @@ export async function startEvaluation(options: { now?: Date; answerRateLimit?: n
       EvaluationModule.forRoot({
         databaseUrl: schema.databaseUrl,
         schema: schema.name,
-        brokers: infra.kafkaBrokers,
+        brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl,
         clock: () => current,
         surveys: { surveyBaseUrl: SURVEY_BASE_URL, validityDays: 28, reminderAfterDays: 7 },
         answerRateLimit: options.answerRateLimit ?? 1000,

@@ -45,7 +45,7 @@ describe('evaluation service', () => {
 
   beforeAll(async () => {
     service = await startEvaluation();
-    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'evaluation-test' });
+    const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'evaluation-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events', 'cmp.scheduling.events', 'cmp.evaluation.events']);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -416,7 +416,7 @@ describe('evaluation service', () => {
     await complete(pair);
     await linkSent(pair.menteeId, 'end-of-programme');
     const dlq = deadLetterTopic(service.groupId);
-    await new TopicProvisioner(createKafka({ brokers: infra.kafkaBrokers, clientId: 'evaluation-test-dlq' })).ensure([dlq]);
+    await new TopicProvisioner(createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'evaluation-test-dlq' })).ensure([dlq]);
     const letters = await EventProbe.start([dlq]);
     try {
       const broken = { ...pair, monthsAfterCompletion: 4, completedOn: '2027-06-01', dueOn: '2027-10-01' } as unknown as FollowUpDueData;

@@ -1,3 +1,4 @@
+import { kafkaSaslOf } from '@cmp/messaging';
 import { serviceClock } from '@cmp/platform';
 import { IP_LOCKOUT, ACCOUNT_LOCKOUT } from './domain/lockout-policy';
 import { GatewayConfig } from './gateway.config';
@@ -8,6 +9,7 @@ export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSetti
   return {
     databaseUrl: config.DATABASE_URL,
     brokers: config.KAFKA_BROKERS,
+    sasl: kafkaSaslOf(config),
     clock: serviceClock(config),
     gateway: {
       jwtSecret: config.GATEWAY_JWT_SECRET,

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { Clock } from '@cmp/platform';
 import { RequestAccess } from './application/access/request-access';
 import { EnrolmentAccounts } from './application/accounts/enrolment-accounts';
@@ -49,6 +49,8 @@ export interface RateLimits {
 export interface GatewayModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal. */
+  readonly sasl?: KafkaSasl;
   readonly schema?: string;
   readonly clock?: Clock;
   readonly gateway: GatewaySettings;
@@ -74,6 +76,7 @@ export class GatewayModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           entities: GATEWAY_ENTITIES,
           migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000, KeySignInFailuresByHmac1764310000000],
           clock: settings.clock,

@@ -385,7 +385,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
     await signIn(email, `${PASSWORD}-typo`).expect(401);
     const failuresOf = async () => (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = $1`, [failureKeys.account(email)]))[0].n;
     expect(await failuresOf()).toBe(1);
-    const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'gateway-test-enrolment' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, sasl: testInfrastructure().kafkaSasl, clientId: 'gateway-test-enrolment' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
       topic: PersonErased.topic,

@@ -167,7 +167,7 @@ describe('authorisation matrix: every route × every caller', () => {
     const mentorsMentee = await enrolPerson('/api/v1/applications');
     const mentorsMatchId = randomUUID();
     const menteesMatch = { matchId: randomUUID(), cohortId: randomUUID(), menteeId: mentee.id, mentorId: randomUUID() };
-    const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'gateway-test-matching' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka({ brokers: testInfrastructure().kafkaBrokers, sasl: testInfrastructure().kafkaSasl, clientId: 'gateway-test-matching' }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const publish = (type: string, topic: string, data: { readonly matchId: string; readonly [field: string]: unknown }) =>
       producer.send({

@@ -51,7 +51,7 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
       GatewayModule.forRoot({
         databaseUrl: schema.databaseUrl,
         schema: schema.name,
-        brokers: infra.kafkaBrokers,
+        brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl,
         clock,
         gateway: {
           jwtSecret: TEST_JWT_SECRET,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { connectEventConsumer } from '@cmp/messaging';
+import { connectEventConsumer, kafkaSaslOf } from '@cmp/messaging';
 import { createServiceApp, loadConfig, ServiceConfig, serviceClock, setupOpenApi, startServiceApp } from '@cmp/platform';
 import { MatchingModule } from './matching.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(ServiceConfig);
-  const app = await createServiceApp(MatchingModule.forRoot({ databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS, clock: serviceClock(config) }));
+  const app = await createServiceApp(MatchingModule.forRoot({ databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS, sasl: kafkaSaslOf(config), clock: serviceClock(config) }));
   setupOpenApi(app, { title: 'CMP matching (internal)', description: 'Candidate read model, explainable scores, optimal assignment runs and the coordinator workflow.' });
   connectEventConsumer(app);
   await startServiceApp(app, config.PORT);

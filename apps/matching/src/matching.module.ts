@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { Clock } from '@cmp/platform';
 import { MatchDecisions } from './application/match-decisions';
 import { MatchingQueries } from './application/matching-queries';
@@ -18,6 +18,8 @@ export const MATCHING_SERVICE = 'matching';
 export interface MatchingModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal. */
+  readonly sasl?: KafkaSasl;
   readonly schema?: string;
   readonly clock?: Clock;
   /** Eligible pairs above which a run is solved in a worker thread. */
@@ -36,6 +38,7 @@ export class MatchingModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           entities: MATCHING_ENTITIES,
           migrations: [CreateMatchingTables1764170000000],
           clock: settings.clock,

@@ -37,7 +37,7 @@ describe('matching service', () => {
     schema = await createScratchSchema('matching');
     const moduleRef = await Test.createTestingModule({
       // Threshold 0: every run is solved in the worker thread, as large runs are in production.
-      imports: [MatchingModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, workerThresholdPairs: 0 })],
+      imports: [MatchingModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, workerThresholdPairs: 0 })],
     }).compile();
     app = moduleRef.createNestApplication({ bufferLogs: true });
     configureServiceApp(app);
@@ -45,7 +45,7 @@ describe('matching service', () => {
     await app.startAllMicroservices();
     await app.init();
     dataSource = app.get(DataSource);
-    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'matching-test' });
+    const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'matching-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events']);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -225,7 +225,7 @@ describe('matching service', () => {
 
     const replaySchema = await createScratchSchema('matching_replay');
     const replayRef = await Test.createTestingModule({
-      imports: [MatchingModule.forRoot({ databaseUrl: replaySchema.databaseUrl, schema: replaySchema.name, brokers: infra.kafkaBrokers })],
+      imports: [MatchingModule.forRoot({ databaseUrl: replaySchema.databaseUrl, schema: replaySchema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl })],
     }).compile();
     const replay = replayRef.createNestApplication({ bufferLogs: true });
     configureServiceApp(replay);

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { Clock } from '@cmp/platform';
 import { ContactDirectory } from './application/contacts/contact-directory';
 import { Preferences } from './application/contacts/preferences';
@@ -35,6 +35,8 @@ const CLAIM_MARGIN_MS = 30_000;
 export interface NotificationsModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal. */
+  readonly sasl?: KafkaSasl;
   /** Defaults to the service name; tests use a scratch schema. */
   readonly schema?: string;
   readonly clock?: Clock;
@@ -72,6 +74,7 @@ export class NotificationsModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           entities: NOTIFICATIONS_ENTITIES,
           migrations: [CreateNotificationsTables1764180000000, PartnerPseudonyms1764310000000],
           clock: settings.clock,

@@ -122,7 +122,7 @@ export async function startNotifications(smtpPort: number, options: StartOptions
       NotificationsModule.forRoot({
         databaseUrl: schema.databaseUrl,
         schema: schema.name,
-        brokers: infra.kafkaBrokers,
+        brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl,
         clock: () => current,
         smtp: { host: '127.0.0.1', port: smtpPort, secure: false },
         mailFrom: { name: 'CMP test', email: 'no-reply@cmp.test' },
@@ -135,7 +135,7 @@ export async function startNotifications(smtpPort: number, options: StartOptions
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureServiceApp(app);
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'notifications-test' });
+  const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'notifications-test' });
   await new TopicProvisioner(kafka).ensure(CONSUMED_TOPICS);
   // Only events published from here on: the shared test broker holds every earlier suite's
   // events, and planning and dispatching all of them would bury this test's few messages.

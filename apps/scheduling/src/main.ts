@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { connectEventConsumer } from '@cmp/messaging';
+import { connectEventConsumer, kafkaSaslOf } from '@cmp/messaging';
 import { createServiceApp, loadConfig, setupOpenApi, startServiceApp, serviceClock } from '@cmp/platform';
 import { SchedulingConfig } from './scheduling.config';
 import { SchedulingModule } from './scheduling.module';
@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
     SchedulingModule.forRoot({
       databaseUrl: config.DATABASE_URL,
       brokers: config.KAFKA_BROKERS,
+      sasl: kafkaSaslOf(config),
       clock: serviceClock(config),
       timerPollIntervalMs: config.TIMER_POLL_INTERVAL_MS,
     }),

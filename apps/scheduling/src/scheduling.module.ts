@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceInfrastructureModule } from '@cmp/messaging';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { Clock, systemClock } from '@cmp/platform';
 import { CalendarFeeds } from './application/feeds/calendar-feeds';
 import { CohortRhythm } from './application/plans/cohort-rhythm';
@@ -26,6 +26,8 @@ export const SCHEDULING_SERVICE = 'scheduling';
 export interface SchedulingModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal. */
+  readonly sasl?: KafkaSasl;
   /** Defaults to the service name; tests use a scratch schema. */
   readonly schema?: string;
   readonly clock?: Clock;
@@ -46,6 +48,7 @@ export class SchedulingModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           entities: SCHEDULING_ENTITIES,
           migrations: [CreateSchedulingTables1764180000000],
           clock: clock,

@@ -22,7 +22,7 @@ export interface SchedulingInstance {
  */
 export async function startScheduling(schema: string, databaseUrl: string, clock: () => Date, consumerGroup?: string): Promise<SchedulingInstance> {
   const moduleRef = await Test.createTestingModule({
-    imports: [SchedulingModule.forRoot({ databaseUrl, schema, brokers: testInfrastructure().kafkaBrokers, clock, timerPollIntervalMs: 0 })],
+    imports: [SchedulingModule.forRoot({ databaseUrl, schema, brokers: testInfrastructure().kafkaBrokers, sasl: testInfrastructure().kafkaSasl, clock, timerPollIntervalMs: 0 })],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureServiceApp(app);

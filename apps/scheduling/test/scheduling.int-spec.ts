@@ -42,7 +42,7 @@ describe('scheduling service', () => {
 
   beforeAll(async () => {
     schema = await createScratchSchema('scheduling');
-    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'scheduling-test' });
+    const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'scheduling-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events', 'cmp.scheduling.events']);
     first = await startScheduling(schema.name, schema.databaseUrl, clock, `scheduling-test-${uniqueSuffix()}`);
     // A second instance on the same schema, as `--scale scheduling=2` runs it: it fires timers too.

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { kafkaSaslOf } from '@cmp/messaging';
 import { createServiceApp } from '@cmp/platform';
 import { SchedulingModule } from '../src/scheduling.module';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     SchedulingModule.forRoot({
       databaseUrl: env('DATABASE_URL'),
       schema: env('SCHEDULING_SCHEMA'),
-      brokers: env('KAFKA_BROKERS').split(','),
+      brokers: env('KAFKA_BROKERS').split(','), sasl: kafkaSaslOf(process.env),
       clock: () => now,
       timerPollIntervalMs: 50,
     }),

@@ -17,7 +17,7 @@ describe('durable timers across crashes', () => {
 
   beforeAll(async () => {
     schema = await createScratchSchema('scheduling_crash');
-    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'scheduling-crash-test' });
+    const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'scheduling-crash-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events', 'cmp.scheduling.events']);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();

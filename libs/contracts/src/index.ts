@@ -15,3 +15,4 @@ export * from './evaluation';
 export * from './notifications';
 export * from './gateway';
 export * from './catalogue/asyncapi-catalogue';
+export * from './catalogue/topic-access';

@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<void> {
   const rate = numberArg(args, '--rate', 1_000);
   const seconds = numberArg(args, '--seconds', 10);
   const infra = testInfrastructure();
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench-events' });
+  const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'bench-events' });
 
   const rawSeconds = await rawKafka(kafka, infra.kafkaBrokers, events);
   const pipeline = await OutboxPipeline.start(kafka, infra.kafkaBrokers);

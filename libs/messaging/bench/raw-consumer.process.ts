@@ -1,4 +1,4 @@
-import { createKafka } from '../src';
+import { createKafka, kafkaSaslOf } from '../src';
 
 /**
  * The raw baseline's consumer, a process of its own like the outbox path's consumer service:
@@ -7,7 +7,7 @@ import { createKafka } from '../src';
  */
 async function main(): Promise<void> {
   const expected = Number(process.env.RAW_EXPECTED);
-  const kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '').split(','), clientId: 'bench-raw-consumer' });
+  const kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '').split(','), sasl: kafkaSaslOf(process.env), clientId: 'bench-raw-consumer' });
   const consumer = kafka.consumer({ groupId: `${process.env.RAW_TOPIC}.reader`, maxWaitTimeInMs: 200 });
   let received = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => process.stdout.write('ready\n'));

@@ -4,6 +4,7 @@ export * from './inbox/dead-letter';
 export * from './inbox/dead-letter-store';
 export * from './inbox/inbox-context';
 export * from './kafka/broker-readiness.check';
+export * from './kafka/kafka-access';
 export * from './kafka/kafka-client';
 export * from './kafka/topic-provisioner';
 export * from './messaging.module';

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnAp
 import { Kafka } from 'kafkajs';
 import { eventsTopic } from '@cmp/contracts';
 import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
-import { createKafka } from './kafka/kafka-client';
+import { createKafka, KafkaSasl } from './kafka/kafka-client';
 import { DEFAULT_TOPIC_SETTINGS, TopicProvisioner, TopicSettings } from './kafka/topic-provisioner';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './relay/outbox-relay';
@@ -14,6 +14,8 @@ export interface MessagingSettings {
   readonly schema?: string;
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own principal (`KAFKA_SASL_*`). */
+  readonly sasl?: KafkaSasl;
   readonly topics?: TopicSettings;
   /** Topics the service publishes on besides `cmp.<service>.events`, created at start-up. */
   readonly extraTopics?: readonly string[];
@@ -70,7 +72,7 @@ export class MessagingModule {
       global: true,
       providers: [
         { provide: MESSAGING_SETTINGS, useValue: settings },
-        { provide: Kafka, useFactory: () => createKafka({ brokers: settings.brokers, clientId: `cmp-${settings.service}` }) },
+        { provide: Kafka, useFactory: () => createKafka({ brokers: settings.brokers, sasl: settings.sasl, clientId: `cmp-${settings.service}` }) },
         {
           provide: TopicProvisioner,
           inject: [Kafka],

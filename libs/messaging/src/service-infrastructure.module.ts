@@ -4,6 +4,7 @@ import { DataSource, MigrationInterface } from 'typeorm';
 import { openMigratedDataSource, SchemaDataSourceSettings, schemaDataSourceOptions } from '@cmp/persistence';
 import { Clock, CLOCK, DatabaseReadinessCheck, PlatformModule, systemClock } from '@cmp/platform';
 import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
+import { KafkaSasl } from './kafka/kafka-client';
 import { MessagingModule } from './messaging.module';
 import { MESSAGING_MIGRATIONS } from './outbox/messaging-migrations';
 
@@ -14,6 +15,8 @@ export interface ServiceInfrastructureSettings {
   readonly schema?: string;
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
+  /** The service's own Kafka principal (`KAFKA_SASL_*`). */
+  readonly sasl?: KafkaSasl;
   readonly entities: SchemaDataSourceSettings['entities'];
   /** The service's own migrations; the outbox and inbox tables come first without asking. */
   readonly migrations: ReadonlyArray<new () => MigrationInterface>;
@@ -52,6 +55,7 @@ export class ServiceInfrastructureModule {
           schema,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
+          sasl: settings.sasl,
           extraTopics: settings.extraTopics,
           clock,
         }),

@@ -18,7 +18,7 @@ describe('a broker outage while publishing', () => {
 
   beforeAll(async () => {
     ({ schema, dataSource } = await openSampleDatabase('outage'));
-    kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'outage-test' });
+    kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'outage-test' });
     relay = new OutboxRelay({ databaseUrl: schema.databaseUrl, schema: schema.name, kafka, topics: new TopicProvisioner(kafka), pollIntervalMs: 200 });
   });
 

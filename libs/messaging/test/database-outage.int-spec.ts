@@ -62,7 +62,7 @@ describe('inbox through a database outage', () => {
     consumerUrl.username = role;
     consumerUrl.password = role;
 
-    kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'database-outage-test' });
+    kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'database-outage-test' });
     kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
     await new TopicProvisioner(kafka, { partitions: 1, replicationFactor: 1 }).ensure([contract.topic]);
@@ -75,6 +75,7 @@ describe('inbox through a database outage', () => {
         schema: schema.name,
         databaseUrl: consumerUrl.toString(),
         brokers: infra.kafkaBrokers,
+        sasl: infra.kafkaSasl,
         slowHandlerMs: 1500,
         onHandlerStarted: (counterId) => handlersStarted.push(counterId),
       }),

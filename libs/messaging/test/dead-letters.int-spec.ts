@@ -37,7 +37,7 @@ describe('dead letters', () => {
 
   beforeAll(async () => {
     ({ schema, dataSource } = await openSampleDatabase('dead_letters'));
-    kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'dead-letter-test' });
+    kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'dead-letter-test' });
     // One partition, so "the next message on the same partition" is every later message.
     await new TopicProvisioner(kafka, { partitions: 1, replicationFactor: 1 }).ensure([contract.topic]);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -49,6 +49,7 @@ describe('dead letters', () => {
         schema: schema.name,
         databaseUrl: schema.databaseUrl,
         brokers: infra.kafkaBrokers,
+        sasl: infra.kafkaSasl,
         poisonCounterIds,
       }),
       { logger: false },

@@ -29,7 +29,7 @@ describe('outbox → Kafka → inbox, with crashes and a replay', () => {
 
   beforeAll(async () => {
     ({ schema, dataSource } = await openSampleDatabase('exactly_once'));
-    kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'exactly-once-test' });
+    kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'exactly-once-test' });
     env = {
       DATABASE_URL: schema.databaseUrl,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),

@@ -33,7 +33,7 @@ describe('graceful shutdown of a consumer', () => {
         service,
         schema: schema.name,
         databaseUrl: schema.databaseUrl,
-        brokers: infra.kafkaBrokers,
+        brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl,
         slowHandlerMs: 1500,
         onHandlerStarted: () => started(),
       }),
@@ -43,7 +43,7 @@ describe('graceful shutdown of a consumer', () => {
     await app.startAllMicroservices();
     await app.init();
 
-    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'shutdown-test' });
+    const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'shutdown-test' });
     await new TopicProvisioner(kafka).ensure([contract.topic]);
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();

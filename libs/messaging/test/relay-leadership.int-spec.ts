@@ -15,7 +15,7 @@ describe('outbox relay leadership', () => {
 
   beforeAll(async () => {
     ({ schema, dataSource } = await openSampleDatabase('leadership'));
-    kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'leadership-test' });
+    kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'leadership-test' });
   });
 
   afterAll(async () => {

@@ -20,7 +20,7 @@ describe('an outbox row the broker can never take', () => {
 
   beforeAll(async () => {
     ({ schema, dataSource } = await openSampleDatabase('parking'));
-    kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'parking-test' });
+    kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'parking-test' });
     relay = new OutboxRelay({ databaseUrl: schema.databaseUrl, schema: schema.name, kafka, topics: new TopicProvisioner(kafka), pollIntervalMs: 200 });
     admin = new Client({ connectionString: infra.databaseUrl });
     await admin.connect();

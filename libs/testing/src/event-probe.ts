@@ -20,7 +20,8 @@ export class EventProbe {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(topics: string[]): Promise<EventProbe> {
-    const kafka = new Kafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'event-probe', logLevel: logLevel.ERROR });
+    const { kafkaBrokers, kafkaSasl } = testInfrastructure();
+    const kafka = new Kafka({ brokers: kafkaBrokers, sasl: kafkaSasl && { ...kafkaSasl }, clientId: 'event-probe', logLevel: logLevel.ERROR });
     const consumer = kafka.consumer({ groupId: `event-probe-${uniqueSuffix()}`, maxWaitTimeInMs: 100 });
     const probe = new EventProbe(consumer);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));

@@ -1,12 +1,13 @@
 import { URL } from 'node:url';
-import { LOCAL_TEST_BROKER, preparePostgres, startLocalBroker } from './test-infrastructure';
+import { KAFKA_ADMIN_USER, LOCAL_TEST_BROKER, localBrokerSasl, preparePostgres, saslEnvironment, startLocalBroker } from './test-infrastructure';
 import { dockerEngineAvailable, startContainers } from './containers';
 
 /**
  * Finds the integration tests' broker and database, in this order:
  * 1. `KAFKA_BROKERS` and `DATABASE_URL` from the environment (CI or a running stack);
  * 2. testcontainers, where a Docker engine answers;
- * 3. otherwise the real Kafka broker started from its jars (infra/kafka) and the local Postgres.
+ * 3. otherwise the real Kafka broker started from its jars (infra/kafka) and the local Postgres;
+ *    tests connect to it as its admin (`KAFKA_SASL_*`), services in tests as the principal given.
  * The choice is published through environment variables, which the test workers inherit.
  */
 export default async function globalSetup(): Promise<void> {
@@ -29,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
   const testDatabaseUrl = new URL(adminUrl);
   testDatabaseUrl.pathname = `/${databaseName}`;
   process.env.KAFKA_BROKERS = `127.0.0.1:${LOCAL_TEST_BROKER.port}`;
+  Object.assign(process.env, saslEnvironment(localBrokerSasl(KAFKA_ADMIN_USER)));
   process.env.DATABASE_URL = testDatabaseUrl.toString();
   process.env.CMP_TEST_INFRA_MODE = 'local';
 }

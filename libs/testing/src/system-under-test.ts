@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { LocalBrokerSettings, preparePostgres, startLocalBroker, stopLocalBroker, WORKSPACE_ROOT } from './test-infrastructure';
+import { BrokerSasl, KAFKA_ADMIN_USER, LocalBrokerSettings, localBrokerSasl, preparePostgres, saslEnvironment, startLocalBroker, stopLocalBroker, WORKSPACE_ROOT } from './test-infrastructure';
 import { startTsProcess, TsProcess } from './ts-process';
 import { waitFor } from './wait-for';
 
@@ -70,6 +70,11 @@ export class SystemUnderTest {
     return [`127.0.0.1:${SYSTEM_TEST_BROKER.port}`];
   }
 
+  /** The broker's admin, for a test that reads or writes topics itself. */
+  get kafkaSasl(): BrokerSasl {
+    return localBrokerSasl(KAFKA_ADMIN_USER, SYSTEM_TEST_BROKER);
+  }
+
   /** Where a service listens; ports are assigned in the order the services were named. */
   url(service: string): string {
     const index = this.options.services.indexOf(service);
@@ -128,6 +133,9 @@ export class SystemUnderTest {
         PORT: port,
         DATABASE_URL: databaseUrl.toString(),
         KAFKA_BROKERS: this.kafkaBrokers.join(','),
+        // Each service connects as its own principal, as `npm start` and production do, so an
+        // event it may not write or read would fail here too.
+        ...saslEnvironment(localBrokerSasl(`cmp-${service}`, SYSTEM_TEST_BROKER)),
         CMP_TEST_CLOCK_FILE: this.clockFile,
         LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'warn',
         // Where every other service of this system listens (ENROLMENT_URL, …), for the gateway.

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -6,9 +7,21 @@ const run = promisify(execFile);
 
 export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
 
+/** A principal of the broker (kafkajs' SASL options, and `KafkaSasl` of libs/messaging). */
+export interface BrokerSasl {
+  readonly mechanism: 'scram-sha-512';
+  readonly username: string;
+  readonly password: string;
+}
+
+/** The broker's super user: provisioning, tests and tooling. */
+export const KAFKA_ADMIN_USER = 'cmp-admin';
+
 /** Where the test run's broker and database are, as the global set-up resolved them. */
 export interface TestInfrastructure {
   readonly kafkaBrokers: string[];
+  /** The admin's credentials (undefined only for a broker without authentication). */
+  readonly kafkaSasl: BrokerSasl | undefined;
   /** Admin URL of the test database (roles and schemas applied). */
   readonly databaseUrl: string;
   /** `local` when this run started the broker itself and may stop and restart it. */
@@ -24,9 +37,24 @@ export function testInfrastructure(): TestInfrastructure {
   }
   return {
     kafkaBrokers: kafkaBrokers.split(',').map((broker) => broker.trim()),
+    kafkaSasl: saslFromEnvironment(),
     databaseUrl,
     mode: (process.env.CMP_TEST_INFRA_MODE as TestInfrastructure['mode']) ?? 'environment',
   };
+}
+
+function saslFromEnvironment(): BrokerSasl | undefined {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
+  if (!mechanism && !username && !password) return undefined;
+  if (mechanism !== 'scram-sha-512' || !username || !password) {
+    throw new Error('KAFKA_SASL_MECHANISM (scram-sha-512), KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set together');
+  }
+  return { mechanism, username, password };
+}
+
+/** The `KAFKA_SASL_*` variables of a principal, for a process that connects as it. */
+export function saslEnvironment(sasl: BrokerSasl): Record<string, string> {
+  return { KAFKA_SASL_MECHANISM: sasl.mechanism, KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password };
 }
 
 export interface LocalBrokerSettings {
@@ -54,9 +82,42 @@ async function kafkaScript(script: 'start.sh' | 'stop.sh' | 'status.sh', broker:
   return stdout.trim();
 }
 
-/** Starts the local broker from the Kafka jars (idempotent; the first start resolves them with Maven). */
-export function startLocalBroker(broker: LocalBrokerSettings = LOCAL_TEST_BROKER): Promise<string> {
-  return kafkaScript('start.sh', broker);
+/**
+ * A principal of a broker started from infra/kafka: its password was made when the broker's
+ * storage was formatted and is kept (0600) in the data dir.
+ */
+export function localBrokerSasl(username: string, broker: LocalBrokerSettings = LOCAL_TEST_BROKER): BrokerSasl {
+  const file = join(broker.dataDir, 'credentials.properties');
+  const line = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((candidate) => candidate.startsWith(`${username}=`));
+  if (!line) throw new Error(`${file} has no password for ${username}`);
+  return { mechanism: 'scram-sha-512', username, password: line.slice(username.length + 1).trim() };
+}
+
+/**
+ * Starts the local broker from the Kafka jars (idempotent; the first start resolves them with
+ * Maven), then, as its admin, creates every topic and the services' ACLs (tools/kafka), exactly
+ * as `npm start` does.
+ */
+export async function startLocalBroker(broker: LocalBrokerSettings = LOCAL_TEST_BROKER): Promise<string> {
+  // A test broker's data is disposable: one formatted before the broker required SASL has no
+  // credentials and cannot get them, so it is started afresh rather than refused.
+  if (existsSync(join(broker.dataDir, 'kraft-logs')) && !existsSync(join(broker.dataDir, 'credentials.properties'))) {
+    await kafkaScript('stop.sh', broker);
+    rmSync(broker.dataDir, { recursive: true, force: true });
+  }
+  const line = await kafkaScript('start.sh', broker);
+  await run(process.execPath, ['-r', '@swc-node/register', join(WORKSPACE_ROOT, 'tools', 'kafka', 'provision-kafka.ts')], {
+    cwd: WORKSPACE_ROOT,
+    env: {
+      ...process.env,
+      ...saslEnvironment(localBrokerSasl(KAFKA_ADMIN_USER, broker)),
+      KAFKA_BROKERS: `127.0.0.1:${broker.port}`,
+      SWC_NODE_PROJECT: join(WORKSPACE_ROOT, 'tsconfig.json'),
+    },
+  });
+  return line;
 }
 
 export function stopLocalBroker(broker: LocalBrokerSettings = LOCAL_TEST_BROKER): Promise<string> {

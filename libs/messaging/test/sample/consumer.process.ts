@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { connectEventConsumer } from '../../src';
+import { connectEventConsumer, kafkaSaslOf } from '../../src';
 import { sampleConsumerModule } from './sample-consumer.module';
 
 /** The sample consumer as its own process, so a test can kill it with SIGKILL mid-batch. */
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       service: env('SAMPLE_SERVICE'),
       schema: env('SAMPLE_SCHEMA'),
       databaseUrl: env('DATABASE_URL'),
-      brokers: env('KAFKA_BROKERS').split(','),
+      brokers: env('KAFKA_BROKERS').split(','), sasl: kafkaSaslOf(process.env),
     }),
     { logger: ['error', 'warn'] },
   );

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createKafka, OutboxRelay, TopicProvisioner } from '../../src';
+import { createKafka, kafkaSaslOf, OutboxRelay, TopicProvisioner } from '../../src';
 
 /** The sample producer's relay as its own process, so a test can kill it with SIGKILL. */
 function main(): void {
@@ -8,7 +8,7 @@ function main(): void {
     if (!value) throw new Error(`${name} is required`);
     return value;
   };
-  const kafka = createKafka({ brokers: env('KAFKA_BROKERS').split(','), clientId: 'sample-relay' });
+  const kafka = createKafka({ brokers: env('KAFKA_BROKERS').split(','), sasl: kafkaSaslOf(process.env), clientId: 'sample-relay' });
   const relay = new OutboxRelay({
     databaseUrl: env('DATABASE_URL'),
     schema: env('SAMPLE_SCHEMA'),

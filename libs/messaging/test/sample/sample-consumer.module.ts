@@ -2,7 +2,7 @@ import { Controller, DynamicModule, Module } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CloudEvent } from '@cmp/contracts';
-import { InboxContext, MessagingModule } from '../../src';
+import { InboxContext, KafkaSasl, MessagingModule } from '../../src';
 import { schemaDataSourceOptions } from '@cmp/persistence';
 import { CounterIncrementedData, counterIncremented } from './sample-contracts';
 
@@ -11,6 +11,7 @@ export interface SampleConsumerSettings {
   readonly schema: string;
   readonly databaseUrl: string;
   readonly brokers: string[];
+  readonly sasl?: KafkaSasl;
   /** Makes the handler throw for these counters, to exercise retries and dead letters. */
   readonly poisonCounterIds?: readonly string[];
   /** Makes the handler take this long for counters named `slow…`, to catch a shutdown mid-message. */
@@ -56,6 +57,7 @@ export function sampleConsumerModule(settings: SampleConsumerSettings): DynamicM
         schema: settings.schema,
         databaseUrl: settings.databaseUrl,
         brokers: settings.brokers,
+        sasl: settings.sasl,
         runRelay: false,
       }),
     ],

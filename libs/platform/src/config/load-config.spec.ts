@@ -18,6 +18,8 @@ class ReportingConfig extends ServiceConfig {
 }
 
 const validDatabase = { DATABASE_URL: 'postgres://cmp:secret@localhost:5432/cmp' };
+/** Production refuses to start without a Kafka principal. */
+const kafkaPrincipal = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'cmp-matching', KAFKA_SASL_PASSWORD: 'a-generated-secret' };
 
 function configurationErrorOf(run: () => unknown): ConfigurationError {
   try {
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
   it('converts variables to their declared types', () => {
     const config = loadConfig(ServiceConfig, {
       ...validDatabase,
+      ...kafkaPrincipal,
       NODE_ENV: 'production',
       PORT: '8080',
       LOG_LEVEL: 'debug',
@@ -69,10 +72,26 @@ describe('loadConfig', () => {
     expect(testStack.CMP_TEST_CLOCK_FILE).toBe('/tmp/cmp-clock.json');
 
     const error = configurationErrorOf(() =>
-      loadConfig(ServiceConfig, { ...validDatabase, NODE_ENV: 'production', CMP_TEST_CLOCK_FILE: '/tmp/cmp-clock.json' }),
+      loadConfig(ServiceConfig, { ...validDatabase, ...kafkaPrincipal, NODE_ENV: 'production', CMP_TEST_CLOCK_FILE: '/tmp/cmp-clock.json' }),
     );
     expect(error.issues.map((issue) => issue.variable)).toEqual(['CMP_TEST_CLOCK_FILE']);
     expect(error.message).toContain('time cannot be moved there');
+  });
+
+  it('reads the service’s Kafka principal, and refuses production without one', () => {
+    const config = loadConfig(ServiceConfig, { ...validDatabase, ...kafkaPrincipal });
+    expect([config.KAFKA_SASL_MECHANISM, config.KAFKA_SASL_USERNAME, config.KAFKA_SASL_PASSWORD]).toEqual(['scram-sha-512', 'cmp-matching', 'a-generated-secret']);
+
+    const production = configurationErrorOf(() => loadConfig(ServiceConfig, { ...validDatabase, NODE_ENV: 'production' }));
+    expect(production.issues.map((issue) => issue.variable).sort()).toEqual(['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_USERNAME']);
+  });
+
+  it('refuses half a Kafka principal or another mechanism', () => {
+    const half = configurationErrorOf(() => loadConfig(ServiceConfig, { ...validDatabase, KAFKA_SASL_USERNAME: 'cmp-matching' }));
+    expect(half.issues.map((issue) => issue.variable).sort()).toEqual(['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_PASSWORD']);
+
+    const plain = configurationErrorOf(() => loadConfig(ServiceConfig, { ...validDatabase, ...kafkaPrincipal, KAFKA_SASL_MECHANISM: 'plain' }));
+    expect(plain.issues.map((issue) => issue.variable)).toEqual(['KAFKA_SASL_MECHANISM']);
   });
 
   it('reads boolean words as booleans, "false" as false, and refuses anything else', () => {
