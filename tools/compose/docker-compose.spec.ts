@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { serviceTopicAccess } from '@cmp/contracts';
 
 const ROOT = resolve(__dirname, '..', '..');
 const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
@@ -289,6 +290,11 @@ describe('docker-compose.yml', () => {
       expect([app, kafkaEnv[variable]]).toEqual([app, expect.stringMatching(requiredVariable(variable))]);
       expect([app, envOf(services[app]).KAFKA_SASL_PASSWORD]).toEqual([app, expect.stringMatching(requiredVariable(variable))]);
       expect([app, acls]).toEqual([app, expect.stringMatching(new RegExp(`^\\s+\\[${app}\\]="[^"]+"$`, 'm'))]);
+    }
+    // The compose broker grants what the local broker grants: the reads come from the contracts each service consumes.
+    for (const app of apps) {
+      const reads = required(new RegExp(`^\\s+\\[${app}\\]="([^"]+)"$`, 'm').exec(acls)?.[1], `READS of ${app} in set-acls.sh`).split(/\s+/).sort();
+      expect([app, reads]).toEqual([app, [...serviceTopicAccess(app).consumedTopics]]);
     }
     const setup = services['kafka-acls'];
     expect(setup.image).toBe(services.kafka.image);
