@@ -99,6 +99,8 @@ describe('gateway edge: limits, headers, CORS, health, documentation', () => {
 
     expect(Object.keys(healthy.body.services).sort()).toEqual(['enrolment', 'evaluation', 'matching', 'notifications', 'scheduling']);
     expect(healthy.body.status).toBe('up');
+    // Public: up or down per service, none of a service's own report (its runtime, its errors).
+    expect(healthy.body.services.enrolment).toEqual({ status: 'up' });
     expect(degraded.body).toMatchObject({ status: 'down', services: { enrolment: { status: 'down' } } });
   });
 

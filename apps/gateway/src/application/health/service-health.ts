@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UPSTREAM_SERVICES, UpstreamService } from '../../domain/route-definition';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
 
+/**
+ * Only up or down: `/health` is public, and a service's own report (its runtime version, why its
+ * database check failed) is for operators on the internal network, at the service's `/health/ready`.
+ */
 export interface ServiceStatus {
   readonly status: 'up' | 'down';
-  /** The service's own `/health/ready` body, or why it could not be read. */
-  readonly detail: unknown;
 }
 
 export interface SystemHealth {
@@ -29,16 +31,10 @@ export class ServiceHealth {
   private async checkOne(baseUrl: string): Promise<ServiceStatus> {
     try {
       const response = await fetch(new URL('/health/ready', baseUrl), { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-      const text = await response.text();
-      let detail: unknown = text;
-      try {
-        detail = JSON.parse(text);
-      } catch {
-        // A non-JSON body is shown as it came.
-      }
-      return { status: response.ok ? 'up' : 'down', detail };
-    } catch (error) {
-      return { status: 'down', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      await response.body?.cancel();
+      return { status: response.ok ? 'up' : 'down' };
+    } catch {
+      return { status: 'down' };
     }
   }
 }
