@@ -13,7 +13,7 @@ import {
   SessionReminderDue,
   SignInLinkRequested,
 } from '@cmp/contracts';
-import { waitFor } from '@cmp/testing';
+import { waitFor, hopSigning } from '@cmp/testing';
 import { MailCapture, NotificationsTestApp, startNotifications } from './notifications-test-app';
 
 describe('notifications: mail, inbox and erasure', () => {
@@ -30,7 +30,7 @@ describe('notifications: mail, inbox and erasure', () => {
     await capture?.dispose();
   });
 
-  const http = () => request(svc.app.getHttpServer());
+  const http = () => request(hopSigning(svc.app, 'notifications'));
   const count = async (sql: string, values: unknown[] = []) => Number((await svc.dataSource.query(sql, values))[0].count);
 
   async function person(language: 'en' | 'da', role: 'mentee' | 'mentor' = 'mentee', name = 'Ana Sousa'): Promise<ContactData> {

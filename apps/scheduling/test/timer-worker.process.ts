@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createServiceApp } from '@cmp/platform';
+import { testHopKeys } from '@cmp/testing';
 import { SchedulingModule } from '../src/scheduling.module';
 
 /**
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
       clock: () => now,
       timerPollIntervalMs: 50,
     }),
+    {},
+    { authentication: { hopPublicKeys: testHopKeys().publicKeys } },
   );
   await app.init();
   process.stdout.write('timer worker ready\n');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { generateHopKeyPair, type HopKeyPair } from './hop-signing';
 import { LocalBrokerSettings, preparePostgres, startLocalBroker, stopLocalBroker, WORKSPACE_ROOT } from './test-infrastructure';
 import { startTsProcess, TsProcess } from './ts-process';
 import { waitFor } from './wait-for';
@@ -36,6 +37,8 @@ export interface SystemUnderTestOptions {
 export class SystemUnderTest {
   private readonly processes = new Map<string, TsProcess>();
   private offsetMs = 0;
+  /** This run's hop key pair: the gateway signs with it, every service trusts its public half. */
+  readonly hopKeys: HopKeyPair = generateHopKeyPair();
 
   private constructor(
     private readonly options: SystemUnderTestOptions,
@@ -129,6 +132,8 @@ export class SystemUnderTest {
         LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'warn',
         // Where every other service of this system listens (ENROLMENT_URL, …), for the gateway.
         ...Object.fromEntries(this.options.services.map((other) => [`${other.toUpperCase()}_URL`, this.url(other)])),
+        CMP_HOP_PUBLIC_KEYS: this.hopKeys.publicKeys,
+        ...(service === 'gateway' ? { GATEWAY_HOP_SIGNING_KEY: this.hopKeys.signingKey } : {}),
         ...this.options.env,
         ...this.options.serviceEnv?.[service],
       },

@@ -3,8 +3,9 @@ import { ApplyAsMenteeHandler } from '../application/apply-as-mentee/apply-as-me
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ReviewApplicationHandler } from '../application/review-application/review-application.handler';
 import { WithdrawMenteeHandler } from '../application/withdraw-mentee/withdraw-mentee.handler';
-import { ActingAs } from './actor.decorator';
 import { ApplyRequest, ListMenteesQuery, RejectRequest, WithdrawMenteeRequest } from './dto/mentee.request.dto';
+import { Access, CallerName, ownParam } from '@cmp/platform';
+import { OPERATORS } from './access';
 
 @Controller()
 export class MenteesController {
@@ -16,35 +17,40 @@ export class MenteesController {
   ) {}
 
   @Post('applications')
-  submit(@ActingAs() actor: string, @Body() body: ApplyRequest) {
+  submit(@CallerName() actor: string, @Body() body: ApplyRequest) {
     return this.apply.execute(actor, body);
   }
 
+  @Access(OPERATORS)
   @Get('mentees')
   list(@Query() query: ListMenteesQuery) {
     return this.queries.mentees(query, query);
   }
 
+  @Access({ ...OPERATORS, mentee: ownParam('id'), mentor: 'any' })
   @Get('mentees/:id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.queries.mentee(id);
   }
 
+  @Access(OPERATORS)
   @Post('mentees/:id/accept')
   @HttpCode(200)
-  accept(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string) {
+  accept(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.review.accept(actor, id);
   }
 
+  @Access(OPERATORS)
   @Post('mentees/:id/reject')
   @HttpCode(200)
-  reject(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectRequest) {
+  reject(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectRequest) {
     return this.review.reject(actor, id, body.reason);
   }
 
+  @Access({ ...OPERATORS, mentee: ownParam('id') })
   @Post('mentees/:id/withdraw')
   @HttpCode(200)
-  withdraw(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMenteeRequest) {
+  withdraw(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMenteeRequest) {
     return this.withdrawal.execute(actor, { menteeId: id, ...body });
   }
 }

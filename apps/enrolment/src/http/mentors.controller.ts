@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { MentorCommands } from '../application/mentors/mentor-commands';
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
-import { ActingAs } from './actor.decorator';
 import { ListMentorsQuery, RegisterMentorRequest, UpdateMentorRequest, WithdrawMentorRequest } from './dto/mentor.request.dto';
+import { Access, CallerName } from '@cmp/platform';
+import { OPERATORS, OPERATORS_OR_MENTOR_SELF } from './access';
 
 @Controller('mentors')
 export class MentorsController {
@@ -12,40 +13,46 @@ export class MentorsController {
   ) {}
 
   @Post()
-  register(@ActingAs() actor: string, @Body() body: RegisterMentorRequest) {
+  register(@CallerName() actor: string, @Body() body: RegisterMentorRequest) {
     return this.mentors.register(actor, body);
   }
 
+  @Access(OPERATORS)
   @Get()
   list(@Query() query: ListMentorsQuery) {
     return this.queries.mentors(query, query);
   }
 
+  @Access(OPERATORS_OR_MENTOR_SELF)
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.queries.mentor(id);
   }
 
+  @Access(OPERATORS_OR_MENTOR_SELF)
   @Patch(':id')
-  update(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateMentorRequest) {
+  update(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateMentorRequest) {
     return this.mentors.update(actor, id, body);
   }
 
+  @Access(OPERATORS_OR_MENTOR_SELF)
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string) {
+  pause(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.mentors.pause(actor, id);
   }
 
+  @Access(OPERATORS_OR_MENTOR_SELF)
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string) {
+  resume(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.mentors.resume(actor, id);
   }
 
+  @Access(OPERATORS_OR_MENTOR_SELF)
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMentorRequest) {
+  withdraw(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMentorRequest) {
     return this.mentors.withdraw(actor, id, body.reason);
   }
 }

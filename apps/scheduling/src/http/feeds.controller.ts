@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CalendarFeeds } from '../application/feeds/calendar-feeds';
-import { Actor } from '../domain/actor';
-import { ActingAs } from './actor.decorator';
+import type { Actor } from '@cmp/kernel';
+import { CurrentActor } from '@cmp/platform';
 
 /**
  * Calendar feeds. Issuing and revoking need an actor; the feed itself is reached by its secret
@@ -13,13 +13,13 @@ export class FeedsController {
 
   @Post('people/:personId/calendar-feed')
   @HttpCode(201)
-  issue(@ActingAs() actor: Actor, @Param('personId', ParseUUIDPipe) personId: string) {
+  issue(@CurrentActor() actor: Actor, @Param('personId', ParseUUIDPipe) personId: string) {
     return this.feeds.issue(actor, personId);
   }
 
   @Delete('people/:personId/calendar-feed')
   @HttpCode(204)
-  revoke(@ActingAs() actor: Actor, @Param('personId', ParseUUIDPipe) personId: string) {
+  revoke(@CurrentActor() actor: Actor, @Param('personId', ParseUUIDPipe) personId: string) {
     return this.feeds.revoke(actor, personId);
   }
 
