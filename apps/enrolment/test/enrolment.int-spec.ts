@@ -346,10 +346,10 @@ describe('enrolment service', () => {
       [`%${first.code}%`],
     );
     expect(hits).toBe(0);
-    // Another party cannot replay someone else's key.
+    // Another party (the organisation's own partner user, as enrolment now checks) cannot replay someone else's key.
     const other = await request(hopSigning(service.app, 'enrolment'))
       .post(`/organisations/${organisationId}/referrals`)
-      .set('x-actor', 'partner:other')
+      .set('x-actor', `partner:${organisationId}`)
       .set('idempotency-key', key)
       .send({ cohortId })
       .expect(201);
