@@ -163,7 +163,9 @@ async function printSummary(client: EnrolmentClient, baseUrl: string, spareCodes
 
   lines.push(`  unused referral codes (${COMPANY_NAME}, ${DEMO_COHORTS[0].name}, valid until ${spareCodes[0]?.expiresAt.slice(0, 10)}):`);
   for (const referral of spareCodes) lines.push(`    ${referral.code}`);
-  lines.push(`  apply with one: POST ${baseUrl}/applications with {"referralCode": "<code>", …} (see ApplyRequest in ${baseUrl}/openapi.json)`);
+  // Enrolment answers only requests the gateway signed, so people apply through the gateway.
+  const gatewayUrl = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+  lines.push(`  apply with one: POST ${gatewayUrl}/api/v1/applications with {"referralCode": "<code>", …} (see ${gatewayUrl}/docs)`);
   console.log(lines.join('\n'));
 }
 
