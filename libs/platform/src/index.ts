@@ -70,6 +70,7 @@ export {
   CurrentCaller,
   ownParam,
   ownQuery,
+  Public,
   Roles,
   RolesGuard,
   STAFF,

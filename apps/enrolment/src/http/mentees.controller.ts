@@ -4,7 +4,7 @@ import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ReviewApplicationHandler } from '../application/review-application/review-application.handler';
 import { WithdrawMenteeHandler } from '../application/withdraw-mentee/withdraw-mentee.handler';
 import { ApplyRequest, ListMenteesQuery, RejectRequest, WithdrawMenteeRequest } from './dto/mentee.request.dto';
-import { Access, CallerName, ownParam } from '@cmp/platform';
+import { Access, CallerName, ownParam, Public } from '@cmp/platform';
 import { OPERATORS } from './access';
 
 @Controller()
@@ -16,6 +16,7 @@ export class MenteesController {
     private readonly queries: EnrolmentQueries,
   ) {}
 
+  @Public()
   @Post('applications')
   submit(@CallerName() actor: string, @Body() body: ApplyRequest) {
     return this.apply.execute(actor, body);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { MentorCommands } from '../application/mentors/mentor-commands';
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ListMentorsQuery, RegisterMentorRequest, UpdateMentorRequest, WithdrawMentorRequest } from './dto/mentor.request.dto';
-import { Access, CallerName } from '@cmp/platform';
+import { Access, CallerName, Public } from '@cmp/platform';
 import { OPERATORS, OPERATORS_OR_MENTOR_SELF } from './access';
 
 @Controller('mentors')
@@ -12,6 +12,7 @@ export class MentorsController {
     private readonly queries: EnrolmentQueries,
   ) {}
 
+  @Public()
   @Post()
   register(@CallerName() actor: string, @Body() body: RegisterMentorRequest) {
     return this.mentors.register(actor, body);

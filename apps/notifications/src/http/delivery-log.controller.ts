@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { DeliveryLog } from '../application/messages/delivery-log';
 import type { Actor } from '@cmp/kernel';
-import { CurrentActor } from '@cmp/platform';
+import { Access, CurrentActor, STAFF } from '@cmp/platform';
 import { requireStaff } from './actor';
 import { DeliveryLogQueryDto } from './notifications.requests';
 
 /** The message delivery log, for coordinators and admins. */
+@Access(STAFF)
 @Controller('deliveries')
 export class DeliveryLogController {
   constructor(private readonly log: DeliveryLog) {}

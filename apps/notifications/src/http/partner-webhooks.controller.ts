@@ -2,11 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { PARTNER_WEBHOOK_EVENT_TYPES } from '@cmp/contracts';
 import { WebhookSubscriptions } from '../application/webhooks/webhook-subscriptions';
 import type { Actor } from '@cmp/kernel';
-import { CurrentActor } from '@cmp/platform';
+import { Access, CurrentActor, ownParam } from '@cmp/platform';
 import { requirePartner } from './actor';
 import { CreateSubscriptionRequest, WebhookDeliveryQuery } from './notifications.requests';
 
 /** A partner organisation's webhook subscriptions and delivery log; only its own. */
+/** An organisation's own partner users, and admins (`requirePartner` checks again). */
+@Access({ admin: 'any', partner: ownParam('organisationId') })
 @Controller('partners/:organisationId')
 export class PartnerWebhooksController {
   constructor(private readonly subscriptions: WebhookSubscriptions) {}

@@ -2,12 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { SessionCommands } from '../application/sessions/session-commands';
 import { SchedulingQueries } from '../application/queries/scheduling-queries';
 import type { Actor } from '@cmp/kernel';
-import { CurrentActor } from '@cmp/platform';
+import { Access, CurrentActor } from '@cmp/platform';
 import { ProposeSessionRequest } from './dto/session.request.dto';
+import { STAFF_OR_PAIR } from './access';
 
 const slotOf = (slot: { startsAt: string; endsAt: string }) => ({ startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) });
 
 /** A match's plan and its sessions, for the pair and coordinators. */
+/** Staff and the pair; which pair, `partOf` decides from the match (the gateway's own-match rule). */
+@Access(STAFF_OR_PAIR)
 @Controller('matches/:matchId')
 export class PlansController {
   constructor(

@@ -2,10 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { SchedulingQueries } from '../application/queries/scheduling-queries';
 import { SessionCommands } from '../application/sessions/session-commands';
 import type { Actor } from '@cmp/kernel';
-import { CurrentActor } from '@cmp/platform';
+import { Access, CurrentActor } from '@cmp/platform';
 import { CancelSessionRequest, CompleteSessionRequest, ConfirmSessionRequest, NoShowRequest, RescheduleSessionRequest } from './dto/session.request.dto';
+import { STAFF_OR_PAIR } from './access';
 
 /** The steps of one session; each answers with the session as it now stands. */
+/** Staff and the pair; which pair, `partOf` decides from the session's match. */
+@Access(STAFF_OR_PAIR)
 @Controller('sessions/:id')
 export class SessionsController {
   constructor(

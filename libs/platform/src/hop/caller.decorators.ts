@@ -56,12 +56,22 @@ export const Access = (rules: AccessRules) => SetMetadata(ACCESS, rules);
 /** Shorthand for `Access` where every listed role may call (`any`). */
 export const Roles = (...roles: ActorRole[]) => Access(Object.fromEntries(roles.map((role) => [role, 'any'])));
 
+const PUBLIC = 'public';
+
+/**
+ * A route anyone the gateway signed for may call, anonymous included (applications, survey and
+ * calendar-feed links, whose token in the path is the credential; health). Still only with a
+ * valid hop token: this lifts the role check, not the signature check.
+ */
+export const Public = () => SetMetadata(ACCESS, PUBLIC);
+
 type RoutedRequest = { params?: Record<string, string | undefined>; query?: Record<string, unknown> };
 
 /**
  * Installed globally by `configureServiceApp`; enforces `@Access` / `@Roles` before the handler
- * (and its pipes) run. Handlers without either decide for themselves (public routes, and those
- * whose ownership needs the service's data, e.g. a match's pair).
+ * (and its pipes) run. Fails closed: a handler that declares neither, nor `@Public`, answers 403
+ * to everyone, so a route added without a rule is never open. Ownership that needs the service's
+ * data (a match's pair) stays the handler's to check, behind a rule listing the roles.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -69,8 +79,9 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const rules = this.reflector.getAllAndOverride<AccessRules | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
-    if (!rules) return true;
+    const rules = this.reflector.getAllAndOverride<AccessRules | typeof PUBLIC | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (rules === PUBLIC) return true;
+    if (rules === undefined) throw new ForbiddenException('this route declares no access rule');
     const caller = callerIn(context);
     if (isAnonymous(caller)) throw new UnauthorizedException('this needs a signed-in caller');
     const rule = rules[caller.role];

@@ -7,7 +7,7 @@ import { type Caller } from '@cmp/kernel';
 import { configureServiceApp } from '../bootstrap/create-service-app';
 import { PlatformModule } from '../bootstrap/platform.module';
 import { setupOpenApi } from '../openapi/setup-openapi';
-import { Access, CallerName, CurrentActor, CurrentCaller, ownParam, Roles, STAFF } from './caller.decorators';
+import { Access, CallerName, CurrentActor, CurrentCaller, ownParam, Public, Roles, STAFF } from './caller.decorators';
 import { HopSigner } from './hop-signer';
 import { HOP_TOKEN_HEADER } from './hop-token';
 
@@ -16,6 +16,7 @@ const calls: string[] = [];
 @Controller()
 class ProbeController {
   @Get('public')
+  @Public()
   open(@CurrentCaller() caller: Caller) {
     calls.push('public');
     return { caller };
@@ -29,9 +30,16 @@ class ProbeController {
   }
 
   @Get('mine')
+  @Public()
   mine(@CurrentActor() actor: unknown) {
     calls.push('mine');
     return actor;
+  }
+
+  @Get('undeclared')
+  undeclared() {
+    calls.push('undeclared');
+    return {};
   }
 
   @Get('staff-only')
@@ -116,6 +124,11 @@ describe('hop authentication of a service', () => {
     await expectStatus(signed('GET', '/staff-only', 'admin:a-1'), 403);
     await expectStatus(signed('GET', '/staff-only', 'coordinator:c-1'), 200);
     expect(calls).toEqual(['erase p-1', 'erase p-1', 'staff-only']);
+  });
+
+  it('refuses everyone on a route that declares no access rule (fail closed)', async () => {
+    for (const caller of ['admin:a-1', 'coordinator:c-1', 'system:s', 'anonymous']) await expectStatus(signed('GET', '/undeclared', caller), 403);
+    expect(calls).toEqual([]);
   });
 
   it('serves its OpenAPI document to a signed caller', async () => {
