@@ -43,4 +43,11 @@ export default [
       'no-restricted-imports': ['error', { patterns: frameworkImports.map((group) => ({ group: [group], message: 'domain code stays free of frameworks, the ORM and the broker' })) }],
     },
   },
+  {
+    // The kernel is what domain code shares (the actor), so it is held to the domain's rule.
+    files: ['libs/kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: frameworkImports.map((group) => ({ group: [group], message: 'the kernel is imported by domain code, so it stays free of frameworks, the ORM and the broker' })) }],
+    },
+  },
 ];

@@ -50,6 +50,23 @@ export GATEWAY_SIGN_IN_FAILURE_SECRET="${GATEWAY_SIGN_IN_FAILURE_SECRET:-$(cat t
 export GATEWAY_BOOTSTRAP_ADMIN_EMAIL="${GATEWAY_BOOTSTRAP_ADMIN_EMAIL:-admin@cmp.localhost}"
 export GATEWAY_BOOTSTRAP_ADMIN_PASSWORD="${GATEWAY_BOOTSTRAP_ADMIN_PASSWORD:-demo-admin-password}"
 
+# Requests reach a service only signed by the gateway (hop tokens, Ed25519): a key pair of this
+# installation, made once in tmp/. The private key goes to the gateway (and the seed, which
+# calls enrolment directly) only; every service gets the public key set. CMP_HOP_PUBLIC_KEYS
+# set by hand (old + new key during a rotation) wins over the file.
+if [[ ! -s tmp/hop-signing-key.json || ! -s tmp/hop-public-keys.json ]]; then
+  node -e "
+    const { generateKeyPairSync, randomUUID } = require('node:crypto');
+    const { writeFileSync } = require('node:fs');
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const kid = 'hop-' + randomUUID();
+    writeFileSync('tmp/hop-signing-key.json', JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid }), { mode: 0o600 });
+    writeFileSync('tmp/hop-public-keys.json', JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid }] }));
+  "
+fi
+hop_signing_key="${GATEWAY_HOP_SIGNING_KEY:-$(cat tmp/hop-signing-key.json)}"
+hop_public_keys="${CMP_HOP_PUBLIC_KEYS:-$(cat tmp/hop-public-keys.json)}"
+
 started=()
 for service in $(cmp_services); do
   port="$(cmp_service_port "$service")"
@@ -58,13 +75,15 @@ for service in $(cmp_services); do
     echo "$service: already running (pid $(cat "$pid_file"))"
   else
     password_var="CMP_DB_PASSWORD_${service^^}"
+    hop_env=(CMP_HOP_PUBLIC_KEYS="$hop_public_keys")
+    [[ "$service" != gateway ]] || hop_env+=(GATEWAY_HOP_SIGNING_KEY="$hop_signing_key")
     PORT="$port" \
     DATABASE_URL="postgresql://cmp_$service:${!password_var:-cmp_$service}@127.0.0.1:5432/cmp" \
     KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" \
     KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME="cmp-$service" \
     KAFKA_SASL_PASSWORD="$(kafka_password "cmp-$service")" \
     SWC_NODE_PROJECT="$root/tsconfig.json" \
-      setsid nohup node -r @swc-node/register "apps/$service/src/main.ts" >"tmp/logs/$service.log" 2>&1 &
+      env "${hop_env[@]}" setsid nohup node -r @swc-node/register "apps/$service/src/main.ts" >"tmp/logs/$service.log" 2>&1 &
     echo $! >"$pid_file"
   fi
   started+=("$service")
@@ -92,6 +111,7 @@ done
 if [[ "${CMP_SEED:-true}" != false && " ${started[*]} " == *" enrolment "* ]]; then
   echo "seed: loading demo data"
   ENROLMENT_URL="http://127.0.0.1:$(cmp_service_port enrolment)" \
+  GATEWAY_HOP_SIGNING_KEY="$hop_signing_key" \
   SWC_NODE_PROJECT="$root/tsconfig.json" \
     node -r @swc-node/register tools/seed/seed-demo.ts \
     || { echo "seed: failed (the services are up; CMP_SEED=false skips the seed)" >&2; exit 1; }

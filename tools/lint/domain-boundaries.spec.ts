@@ -44,3 +44,15 @@ describe('the domain layer of a service', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the shared kernel (@cmp/kernel)', () => {
+  it('may be imported by the domain layer of a service', () => {
+    const problems = lint('apps/enrolment/src/domain/mentee.ts', `import { isStaff } from '@cmp/kernel';\nexport const used = isStaff;\n`);
+    expect(problems).toEqual([]);
+  });
+
+  it.each(['@nestjs/common', 'typeorm', '@cmp/platform'])('may not import %s itself', (module) => {
+    const problems = lint('libs/kernel/src/actor.ts', `import * as framework from '${module}';\nexport const used = framework;\n`);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(`'${module}' import is restricted`)]));
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { HOP_TOKEN_HEADER, type HopSigner } from '@cmp/platform';
 
 /** An HTTP answer the seed did not expect; `body` is the service's problem details (RFC 9457). */
 export class UnexpectedResponseError extends Error {
@@ -21,8 +22,9 @@ const ACTOR = 'system:seed';
 const NETWORK_ATTEMPTS = 3;
 
 /**
- * The enrolment service's HTTP API as the seed uses it: every request says who acts
- * (`x-actor: system:seed`) and every POST carries an `Idempotency-Key`, so a POST that is retried
+ * The enrolment service's HTTP API as the seed uses it, called directly as the gateway would:
+ * every request carries a hop token signed with the gateway's key for `system:seed` (a fresh one
+ * per attempt, as each names one request and is accepted once), and every POST carries an `Idempotency-Key`, so a POST that is retried
  * after a dropped connection runs once. Keys are unique to this run: they protect retries, not
  * reruns (a rerun against an emptied database must not be answered from a stale record).
  */
@@ -30,7 +32,10 @@ export class EnrolmentClient {
   private readonly run = randomUUID();
   private sequence = 0;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly signer: HopSigner,
+  ) {}
 
   get<T>(path: string): Promise<T> {
     return this.send<T>('GET', path, undefined, [200]);
@@ -58,7 +63,7 @@ export class EnrolmentClient {
   }
 
   private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, expected: readonly number[]): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', 'x-actor': ACTOR };
+    const headers: Record<string, string> = { accept: 'application/json' };
     if (method === 'POST') {
       headers['content-type'] = 'application/json';
       headers['idempotency-key'] = `seed-demo:${this.run}:${++this.sequence}`;
@@ -71,10 +76,12 @@ export class EnrolmentClient {
   }
 
   /** Retries only when no answer arrived at all; the idempotency key makes that safe for POSTs. */
-  private async fetchWithRetry(method: string, path: string, init: RequestInit): Promise<Response> {
+  private async fetchWithRetry(method: string, path: string, init: RequestInit & { headers: Record<string, string> }): Promise<Response> {
+    const url = new URL(path, this.baseUrl);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fetch(new URL(path, this.baseUrl), init);
+        const token = await this.signer.sign({ audience: 'enrolment', caller: ACTOR, method, pathAndQuery: `${url.pathname}${url.search}` });
+        return await fetch(url, { ...init, headers: { ...init.headers, [HOP_TOKEN_HEADER]: token } });
       } catch (error) {
         if (attempt >= NETWORK_ATTEMPTS) throw new Error(`${method} ${path}: no answer from ${this.baseUrl} (${(error as Error).cause ?? error})`);
         await new Promise((resolve) => setTimeout(resolve, 500 * attempt));

@@ -1,6 +1,7 @@
 import { COMPANY_NAME, DEMO_EMPLOYERS } from './demo-catalogue';
 import { CohortKey, DEMO_COHORTS, DemoPlan, planDemo, REFERRAL_PLAN, REFERRING_ORGANISATIONS, SPARE_COMPANY_CODES } from './demo-plan';
 import { EnrolmentClient, UnexpectedResponseError } from './enrolment-client';
+import { HopSigner } from '@cmp/platform';
 
 /**
  * `node -r @swc-node/register tools/seed/seed-demo.ts` (SWC_NODE_PROJECT=tsconfig.json): loads a
@@ -56,7 +57,9 @@ const REFERRAL_VALID_DAYS = 30;
 async function main(): Promise<void> {
   const baseUrl = process.env.ENROLMENT_URL ?? 'http://127.0.0.1:3001';
   const plan = planDemo();
-  const client = new EnrolmentClient(baseUrl);
+  const signingKey = process.env.GATEWAY_HOP_SIGNING_KEY;
+  if (!signingKey) throw new Error('GATEWAY_HOP_SIGNING_KEY is required: enrolment answers only requests signed with the gateway key (tools/start.sh passes it)');
+  const client = new EnrolmentClient(baseUrl, await HopSigner.fromJwk(signingKey));
 
   const organisations = await client.all<Organisation>('/organisations');
   if (organisations.some((organisation) => organisation.name.toLowerCase() === COMPANY_NAME.toLowerCase())) {
@@ -160,7 +163,9 @@ async function printSummary(client: EnrolmentClient, baseUrl: string, spareCodes
 
   lines.push(`  unused referral codes (${COMPANY_NAME}, ${DEMO_COHORTS[0].name}, valid until ${spareCodes[0]?.expiresAt.slice(0, 10)}):`);
   for (const referral of spareCodes) lines.push(`    ${referral.code}`);
-  lines.push(`  apply with one: POST ${baseUrl}/applications with {"referralCode": "<code>", …} (see ApplyRequest in ${baseUrl}/openapi.json)`);
+  // Enrolment answers only requests the gateway signed, so people apply through the gateway.
+  const gatewayUrl = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+  lines.push(`  apply with one: POST ${gatewayUrl}/api/v1/applications with {"referralCode": "<code>", …} (see ${gatewayUrl}/docs)`);
   console.log(lines.join('\n'));
 }
 

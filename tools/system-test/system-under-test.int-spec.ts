@@ -1,4 +1,4 @@
-import { SystemUnderTest } from '@cmp/testing';
+import { hopHeaders, SystemUnderTest } from '@cmp/testing';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +18,10 @@ describe('the system under test', () => {
     const post = async (path: string, body: object) => {
       const response = await fetch(`${system.url('enrolment')}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-actor': 'coordinator:system-test' },
+        headers: {
+          'content-type': 'application/json',
+          ...(await hopHeaders({ audience: 'enrolment', caller: 'coordinator:system-test', method: 'POST', pathAndQuery: path }, system.hopKeys.signingKey)),
+        },
         body: JSON.stringify(body),
       });
       expect(response.status).toBe(201);

@@ -9,7 +9,7 @@ async function bootstrap(): Promise<void> {
   const app = await createServiceApp(EnrolmentModule.forRoot({ databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS, sasl: kafkaSaslOf(config), clock: serviceClock(config) }));
   setupOpenApi(app, { title: 'CMP enrolment (internal)', description: 'Organisations, placements, referrals, cohorts, mentees, mentors, consent and erasure.' });
   connectEventConsumer(app);
-  await startServiceApp(app, config.PORT);
+  await startServiceApp(app, config.PORT, config.HOST);
 }
 
 bootstrap().catch((error) => {

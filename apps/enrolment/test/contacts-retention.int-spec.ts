@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Admin, ConfigResourceTypes, Kafka, Partitioners } from 'kafkajs';
 import { ContactPublished } from '@cmp/contracts';
 import { createKafka, DEFAULT_TOPIC_SETTINGS, provisionKafka, TopicProvisioner, TopicSettings } from '@cmp/messaging';
-import { testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { hopSigning, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { applicationBody } from './builders';
 import { EnrolmentTestApp, startEnrolment } from './enrolment-test-app';
 
@@ -100,7 +100,7 @@ describe('the contacts topic after an erasure', () => {
   });
 
   function call(method: 'post', path: string, body?: object) {
-    const req = request(service.app.getHttpServer())[method](path).set('x-correlation-id', `test-${randomUUID()}`).set('x-actor', COORDINATOR);
+    const req = request(hopSigning(service.app, 'enrolment'))[method](path).set('x-correlation-id', `test-${randomUUID()}`).set('x-actor', COORDINATOR);
     return body === undefined ? req : req.send(body);
   }
 

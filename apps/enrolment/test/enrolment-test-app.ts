@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { connectEventConsumer } from '@cmp/messaging';
 import { configureServiceApp, setupOpenApi } from '@cmp/platform';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix } from '@cmp/testing';
+import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, testHopKeys } from '@cmp/testing';
 import { EnrolmentModule } from '../src/enrolment.module';
 
 export interface EnrolmentTestApp {
@@ -30,7 +30,7 @@ export async function startEnrolment(now = new Date('2026-12-01T10:00:00Z')): Pr
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app);
+  configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
   setupOpenApi(app, { title: 'CMP enrolment (internal)', description: 'test' });
   connectEventConsumer(app, { groupId: `enrolment-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Partitioners } from 'kafkajs';
 import { ContactPublished, MatchConfirmed, toKafkaBinaryMessage } from '@cmp/contracts';
 import { createKafka } from '@cmp/messaging';
-import { EventProbe, testInfrastructure, waitFor } from '@cmp/testing';
+import { EventProbe, testInfrastructure, waitFor, hopSigning } from '@cmp/testing';
 import { applicationBody, mentorBody } from './builders';
 import { EnrolmentTestApp, startEnrolment } from './enrolment-test-app';
 
@@ -26,7 +26,7 @@ describe('enrolment service', () => {
   /** A request with a fresh correlation id, so the events it causes can be found. */
   function call(method: 'get' | 'post' | 'patch' | 'put', path: string, body?: object, headers: Record<string, string> = {}) {
     const correlationId = `test-${randomUUID()}`;
-    let req = request(service.app.getHttpServer())[method](path).set('x-correlation-id', correlationId).set('x-actor', COORDINATOR);
+    let req = request(hopSigning(service.app, 'enrolment'))[method](path).set('x-correlation-id', correlationId).set('x-actor', COORDINATOR);
     for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
     return Object.assign(body === undefined ? req : req.send(body), { correlationId });
   }
@@ -373,10 +373,10 @@ describe('enrolment service', () => {
       [`%${first.code}%`],
     );
     expect(hits).toBe(0);
-    // Another party cannot replay someone else's key.
-    const other = await request(service.app.getHttpServer())
+    // Another party (the organisation's own partner user, as enrolment now checks) cannot replay someone else's key.
+    const other = await request(hopSigning(service.app, 'enrolment'))
       .post(`/organisations/${organisationId}/referrals`)
-      .set('x-actor', 'partner:other')
+      .set('x-actor', `partner:${organisationId}`)
       .set('idempotency-key', key)
       .send({ cohortId })
       .expect(201);

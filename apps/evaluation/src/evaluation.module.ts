@@ -14,7 +14,6 @@ import { InvitationQueries } from './application/surveys/invitation-queries';
 import { SurveyDefinitions } from './application/surveys/survey-definitions';
 import { SurveyInvitations } from './application/surveys/survey-invitations';
 import { SurveyTimers, TIMER_INTERVAL_MS } from './application/timers/survey-timers';
-import { ActorGuard } from './http/actor.guard';
 import { OutcomesController } from './http/outcomes.controller';
 import { ReportsController } from './http/reports.controller';
 import { SurveyAnswerController } from './http/survey-answer.controller';
@@ -67,7 +66,6 @@ export class EvaluationModule {
       providers: [
         { provide: SURVEY_SETTINGS, useValue: surveySettings },
         { provide: TIMER_INTERVAL_MS, useValue: settings.timerIntervalMs ?? 30_000 },
-        ActorGuard,
         PeopleDirectory,
         SurveyDefinitions,
         SurveyInvitations,

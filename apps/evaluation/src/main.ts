@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
   (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('trust proxy', config.TRUST_PROXY);
   setupOpenApi(app, { title: 'CMP evaluation (internal)', description: 'Surveys, employment outcomes, the KPI report with CSV and SVG exports, and partner aggregates.' });
   connectEventConsumer(app);
-  await startServiceApp(app, config.PORT);
+  await startServiceApp(app, config.PORT, config.HOST);
 }
 
 bootstrap().catch((error) => {

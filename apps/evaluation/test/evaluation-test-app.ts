@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { connectEventConsumer } from '@cmp/messaging';
 import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix } from '@cmp/testing';
+import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, testHopKeys } from '@cmp/testing';
 import { SurveyTimers } from '../src/application/timers/survey-timers';
 import { EvaluationModule } from '../src/evaluation.module';
 
@@ -44,7 +44,7 @@ export async function startEvaluation(options: { now?: Date; answerRateLimit?: n
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app);
+  configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
   const groupId = `evaluation-test-${uniqueSuffix()}`;
   if (options.consume !== false) connectEventConsumer(app, { groupId, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();

@@ -22,7 +22,7 @@ import {
   toKafkaBinaryMessage,
 } from '@cmp/contracts';
 import { createKafka, TopicProvisioner } from '@cmp/messaging';
-import { EventProbe, ProbedEvent, testInfrastructure, waitFor } from '@cmp/testing';
+import { EventProbe, ProbedEvent, testInfrastructure, waitFor, hopSigning } from '@cmp/testing';
 import { EvaluationTestApp, startEvaluation, SURVEY_BASE_URL } from './evaluation-test-app';
 
 const COORDINATOR = 'coordinator:c-1';
@@ -74,7 +74,7 @@ describe('evaluation service', () => {
     return id;
   }
 
-  const http = () => request(service.app.getHttpServer());
+  const http = () => request(hopSigning(service.app, 'evaluation'));
   const asCoordinator = (method: 'get' | 'post', path: string) => http()[method](path).set('x-actor', COORDINATOR);
   const count = async (sql: string, values: unknown[] = []) => Number((await service.dataSource.query(sql, values))[0].count);
   const dataOf = (probed: ProbedEvent) => (probed.event.data ?? {}) as Data;
@@ -435,8 +435,8 @@ describe('evaluation service', () => {
     const limited = await startEvaluation({ answerRateLimit: 3, consume: false });
     try {
       const token = 'y'.repeat(43);
-      for (let i = 0; i < 3; i++) await request(limited.app.getHttpServer()).get(`/surveys/answer/${token}`).expect(404);
-      const refused = await request(limited.app.getHttpServer()).get(`/surveys/answer/${token}`).expect(429);
+      for (let i = 0; i < 3; i++) await request(hopSigning(limited.app, 'evaluation')).get(`/surveys/answer/${token}`).expect(404);
+      const refused = await request(hopSigning(limited.app, 'evaluation')).get(`/surveys/answer/${token}`).expect(429);
       expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(refused.body.status).toBe(429);
     } finally {

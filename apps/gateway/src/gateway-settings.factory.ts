@@ -30,6 +30,7 @@ export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSetti
         evaluation: config.EVALUATION_URL,
       },
       upstreamTimeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+      hopSigningKey: config.GATEWAY_HOP_SIGNING_KEY,
       accountLockout: ACCOUNT_LOCKOUT,
       ipLockout: IP_LOCKOUT,
       signInFailureSecret: config.GATEWAY_SIGN_IN_FAILURE_SECRET,

@@ -1,8 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigurationError, loadConfig } from '@cmp/platform';
 import { GatewayConfig } from './gateway.config';
 import { gatewayModuleSettings } from './gateway-settings.factory';
 
-const valid = { DATABASE_URL: 'postgresql://cmp_gateway@localhost/cmp', GATEWAY_JWT_SECRET: 'x'.repeat(32), GATEWAY_SIGN_IN_FAILURE_SECRET: 'y'.repeat(32) };
+const hopKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+const GATEWAY_HOP_SIGNING_KEY = JSON.stringify({ ...hopKey, kid: 'hop-1' });
+const valid = { DATABASE_URL: 'postgresql://cmp_gateway@localhost/cmp', GATEWAY_JWT_SECRET: 'x'.repeat(32), GATEWAY_SIGN_IN_FAILURE_SECRET: 'y'.repeat(32), GATEWAY_HOP_SIGNING_KEY };
 
 function issuesOf(env: Record<string, string>): string[] {
   try {
@@ -29,16 +32,35 @@ describe('gateway configuration', () => {
   });
 
   it('refuses to start without a JWT secret, or with a short one', () => {
-    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_SIGN_IN_FAILURE_SECRET: valid.GATEWAY_SIGN_IN_FAILURE_SECRET })).toEqual(['GATEWAY_JWT_SECRET']);
+    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_SIGN_IN_FAILURE_SECRET: valid.GATEWAY_SIGN_IN_FAILURE_SECRET, GATEWAY_HOP_SIGNING_KEY })).toEqual(['GATEWAY_JWT_SECRET']);
     expect(issuesOf({ ...valid, GATEWAY_JWT_SECRET: 'short' })).toEqual(['GATEWAY_JWT_SECRET']);
   });
 
   it('refuses to start without a secret for the sign-in failure keys, or with a short one, and sweeps every five minutes by default', () => {
-    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_JWT_SECRET: valid.GATEWAY_JWT_SECRET })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SECRET']);
+    expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_JWT_SECRET: valid.GATEWAY_JWT_SECRET, GATEWAY_HOP_SIGNING_KEY })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SECRET']);
     expect(issuesOf({ ...valid, GATEWAY_SIGN_IN_FAILURE_SECRET: 'short' })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SECRET']);
     expect(issuesOf({ ...valid, GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS: '0' })).toEqual(['GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS']);
     const settings = gatewayModuleSettings(loadConfig(GatewayConfig, valid)).gateway;
     expect(settings).toMatchObject({ signInFailureSecret: 'y'.repeat(32), signInFailureSweepIntervalMs: 300_000 });
+  });
+
+  it('refuses to start without an Ed25519 hop signing key with a kid, naming what is wrong', () => {
+    const { GATEWAY_HOP_SIGNING_KEY: _omitted, ...withoutKey } = valid;
+    expect(issuesOf(withoutKey)).toEqual(['GATEWAY_HOP_SIGNING_KEY']);
+    expect(issuesOf({ ...valid, GATEWAY_HOP_SIGNING_KEY: 'not json' })).toEqual(['GATEWAY_HOP_SIGNING_KEY']);
+    expect(issuesOf({ ...valid, GATEWAY_HOP_SIGNING_KEY: JSON.stringify(hopKey) })).toEqual(['GATEWAY_HOP_SIGNING_KEY']);
+    const { d: _private, ...publicOnly } = hopKey;
+    expect(issuesOf({ ...valid, GATEWAY_HOP_SIGNING_KEY: JSON.stringify({ ...publicOnly, kid: 'hop-1' }) })).toEqual(['GATEWAY_HOP_SIGNING_KEY']);
+    const message = (() => {
+      try {
+        loadConfig(GatewayConfig, { ...valid, GATEWAY_HOP_SIGNING_KEY: JSON.stringify(hopKey) });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('needs a "kid"');
+    expect(message).not.toContain(String(hopKey.d));
   });
 
   it('needs a strong password with a bootstrap admin, and valid URLs and origins', () => {

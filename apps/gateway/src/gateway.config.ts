@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { ServiceConfig, splitList } from '@cmp/platform';
+import { IsHopSigningKey, ServiceConfig, splitList } from '@cmp/platform';
 
 const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -20,6 +20,14 @@ export class GatewayConfig extends ServiceConfig {
   readonly GATEWAY_SIGN_IN_FAILURE_SECRET: string;
   /** How often every instance deletes lock-out counters that no longer count. */
   @IsInt() @Min(1) @Max(86_400) readonly GATEWAY_SIGN_IN_FAILURE_SWEEP_INTERVAL_SECONDS: number = 300;
+
+  /**
+   * The Ed25519 private key, a JWK with a `kid`, that signs every request the gateway forwards
+   * (hop tokens); services trust its public half (`CMP_HOP_PUBLIC_KEYS`). No default: without it
+   * the gateway could reach no service. tools/start.sh makes one per installation in tmp/.
+   */
+  @IsHopSigningKey()
+  readonly GATEWAY_HOP_SIGNING_KEY: string;
 
   @IsInt() @Min(60) @Max(3600) readonly GATEWAY_ACCESS_TOKEN_TTL_SECONDS: number = 900;
   @IsInt() @Min(300) readonly GATEWAY_REFRESH_TOKEN_TTL_SECONDS: number = 14 * 86_400;

@@ -10,15 +10,15 @@ import { fetchServiceDocuments } from './infrastructure/service-documents';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(GatewayConfig);
   const settings = gatewayModuleSettings(config);
-  const app = await createServiceApp(GatewayModule.forRoot(settings));
+  const app = await createServiceApp(GatewayModule.forRoot(settings), {}, { authentication: 'edge' });
   configureGatewayApp(app, {
     corsOrigins: config.GATEWAY_CORS_ORIGINS,
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     trustProxy: config.GATEWAY_TRUST_PROXY,
-    serviceDocuments: await fetchServiceDocuments(settings.gateway.upstreams),
+    serviceDocuments: await fetchServiceDocuments(settings.gateway.upstreams, settings.gateway.hopSigningKey),
   });
   connectEventConsumer(app);
-  await startServiceApp(app, config.PORT);
+  await startServiceApp(app, config.PORT, config.HOST);
 }
 
 bootstrap().catch((error) => {

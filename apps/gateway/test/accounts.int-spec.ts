@@ -330,7 +330,7 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       expect(stored.key_hash).toBe(createHash('sha256').update(created.key).digest('hex'));
 
       await http().get(`/api/v1/organisations/${organisationId}/referrals`).set('x-api-key', created.key).expect(200);
-      expect(stubs.received.at(-1)?.headers['x-actor']).toBe(`partner:${organisationId}`);
+      expect(stubs.received.at(-1)?.actor).toBe(`partner:${organisationId}`);
       await http().get(`/api/v1/organisations/${randomUUID()}/referrals`).set('x-api-key', created.key).expect(403);
       await http().get(`/api/v1/organisations/${organisationId}/referrals`).set('authorization', `Bearer ${created.key}`).expect(200);
 

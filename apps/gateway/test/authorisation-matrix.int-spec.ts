@@ -244,7 +244,8 @@ describe('authorisation matrix: every route × every caller', () => {
         expect(stubs.received).toHaveLength(1);
         const [received] = stubs.received;
         expect(received).toMatchObject({ service: route.service, method: route.method, url: pathWith(route.upstreamPath ?? route.path, paramsFromPath(route, path)) });
-        expect(received.headers['x-actor']).toBe(caller.role ? `${caller.role}:${caller.subjectId}` : undefined);
+        expect(received.actor).toBe(caller.role ? `${caller.role}:${caller.subjectId}` : undefined);
+        expect(received.headers['x-actor']).toBeUndefined();
         expect(received.headers['x-correlation-id']).toBe(correlationId);
         expect(received.headers['x-request-id']).toBe(`req-${correlationId}`);
         // The address the gateway saw, not the one the client claimed (no trusted proxy here).

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { connectEventConsumer } from '@cmp/messaging';
 import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix } from '@cmp/testing';
+import { createScratchSchema, ScratchSchema, testHopKeys, testInfrastructure, uniqueSuffix } from '@cmp/testing';
 import { GatewaySettings } from '../src/application/gateway-settings';
 import { ACCOUNT_LOCKOUT, IP_LOCKOUT } from '../src/domain/lockout-policy';
 import { RouteDefinition, UpstreamService } from '../src/domain/route-definition';
@@ -63,6 +63,7 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
           bootstrapAdmin: BOOTSTRAP_ADMIN,
           upstreams: options.upstreams,
           upstreamTimeoutMs: 5000,
+          hopSigningKey: testHopKeys().signingKey,
           accountLockout: ACCOUNT_LOCKOUT,
           ipLockout: IP_LOCKOUT,
           signInFailureSecret: TEST_SIGN_IN_FAILURE_SECRET,
@@ -76,13 +77,13 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app);
+  configureServiceApp(app, { authentication: 'edge' });
   configureGatewayApp(app, {
     corsOrigins: [WEB_ORIGIN],
     bodyLimit: options.bodyLimit ?? '100kb',
     trustProxy: false,
     routes: options.routes,
-    serviceDocuments: await fetchServiceDocuments(options.upstreams, 2000),
+    serviceDocuments: await fetchServiceDocuments(options.upstreams, options.gateway?.hopSigningKey ?? testHopKeys().signingKey, 2000),
   });
   connectEventConsumer(app, { groupId: `gateway-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();

@@ -8,7 +8,7 @@ async function bootstrap(): Promise<void> {
   const app = await createServiceApp(MatchingModule.forRoot({ databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS, sasl: kafkaSaslOf(config), clock: serviceClock(config) }));
   setupOpenApi(app, { title: 'CMP matching (internal)', description: 'Candidate read model, explainable scores, optimal assignment runs and the coordinator workflow.' });
   connectEventConsumer(app);
-  await startServiceApp(app, config.PORT);
+  await startServiceApp(app, config.PORT, config.HOST);
 }
 
 bootstrap().catch((error) => {

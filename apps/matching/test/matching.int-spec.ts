@@ -16,7 +16,7 @@ import {
 } from '@cmp/contracts';
 import { connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messaging';
 import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, EventProbe, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { createScratchSchema, EventProbe, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor, testHopKeys, hopSigning } from '@cmp/testing';
 import { MatchingModule } from '../src/matching.module';
 import { menteeProfile, mentorProfile as mentorProfileOf } from './profiles';
 
@@ -40,7 +40,7 @@ describe('matching service', () => {
       imports: [MatchingModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, workerThresholdPairs: 0 })],
     }).compile();
     app = moduleRef.createNestApplication({ bufferLogs: true });
-    configureServiceApp(app);
+    configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
     connectEventConsumer(app, { groupId: `matching-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
     await app.startAllMicroservices();
     await app.init();
@@ -75,7 +75,7 @@ describe('matching service', () => {
     return id;
   }
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(hopSigning(app, 'matching', { as: 'coordinator:matching-test' }));
   const count = async (sql: string, values: unknown[] = []) => Number((await dataSource.query(sql, values))[0].count);
 
   async function runToCompletion(cohortId: string, body: object = {}) {
@@ -228,7 +228,7 @@ describe('matching service', () => {
       imports: [MatchingModule.forRoot({ databaseUrl: replaySchema.databaseUrl, schema: replaySchema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl })],
     }).compile();
     const replay = replayRef.createNestApplication({ bufferLogs: true });
-    configureServiceApp(replay);
+    configureServiceApp(replay, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
     connectEventConsumer(replay, { groupId: `matching-replay-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
     await replay.startAllMicroservices();
     await replay.init();

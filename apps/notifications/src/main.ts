@@ -31,10 +31,10 @@ async function bootstrap(): Promise<void> {
   );
   setupOpenApi(app, {
     title: 'CMP notifications (internal)',
-    description: 'In-app inbox, message preferences and delivery log, and partner webhook subscriptions with their delivery log. Callers are identified by x-actor.',
+    description: 'In-app inbox, message preferences and delivery log, and partner webhook subscriptions with their delivery log. Callers are identified by the gateway-signed hop token (x-cmp-hop-token).',
   });
   connectEventConsumer(app);
-  await startServiceApp(app, config.PORT);
+  await startServiceApp(app, config.PORT, config.HOST);
 }
 
 bootstrap().catch((error) => {

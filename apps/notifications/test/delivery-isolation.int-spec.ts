@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, Server, Socket } from 'node:net';
 import request from 'supertest';
 import { ContactData, ContactPublished, MenteeApplied, OrganisationRegistered, SignInLinkRequested } from '@cmp/contracts';
-import { waitFor } from '@cmp/testing';
+import { hopSigning, waitFor } from '@cmp/testing';
 import { MailCapture, NotificationsTestApp, startNotifications } from './notifications-test-app';
 
 /**
@@ -69,7 +69,7 @@ describe('delivery channels: a slow partner endpoint holds up no mail', () => {
   it('mails a sign-in link while a webhook attempt is stuck on a trickling endpoint, and ends that attempt at its deadline', async () => {
     await svc.publish(OrganisationRegistered, organisationId, { organisationId, name: 'Slow partner', kind: 'company' });
     await waitFor(() => svc.dataSource.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]), (rows) => rows.length === 1, { what: 'the organisation' });
-    await request(svc.app.getHttpServer())
+    await request(hopSigning(svc.app, 'notifications'))
       .post(`/partners/${organisationId}/webhook-subscriptions`)
       .set('x-actor', `partner:${organisationId}`)
       .send({ url: endpoint.url, eventTypes: ['dk.cmp.notifications.referral-status-changed.v1'] })

@@ -14,7 +14,7 @@ import {
   SignInLinkRequested,
   ExistingAccountEnrolmentAttempted,
 } from '@cmp/contracts';
-import { waitFor } from '@cmp/testing';
+import { waitFor, hopSigning } from '@cmp/testing';
 import { MailCapture, NotificationsTestApp, startNotifications } from './notifications-test-app';
 
 describe('notifications: mail, inbox and erasure', () => {
@@ -31,7 +31,7 @@ describe('notifications: mail, inbox and erasure', () => {
     await capture?.dispose();
   });
 
-  const http = () => request(svc.app.getHttpServer());
+  const http = () => request(hopSigning(svc.app, 'notifications'));
   const count = async (sql: string, values: unknown[] = []) => Number((await svc.dataSource.query(sql, values))[0].count);
 
   async function person(language: 'en' | 'da', role: 'mentee' | 'mentor' = 'mentee', name = 'Ana Sousa'): Promise<ContactData> {
@@ -78,7 +78,8 @@ describe('notifications: mail, inbox and erasure', () => {
     await http().post(`/inbox/${inbox.body.items[1].id}/read`).set('x-actor', `mentee:${randomUUID()}`).expect(404);
     expect((await http().get('/inbox').set('x-actor', `mentee:${randomUUID()}`).expect(200)).body.total).toBe(0);
     await http().get('/inbox').expect(401);
-    const malformed = await http().get('/inbox').set('x-actor', 'nobody').expect(400);
+    // A malformed actor can no longer reach the service: even signed, the hop token is refused (401, not 400).
+    const malformed = await http().get('/inbox').set('x-actor', 'nobody').expect(401);
     expect(malformed.headers['content-type']).toContain('application/problem+json');
   });
 

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { EventContract, toKafkaBinaryMessage } from '@cmp/contracts';
 import { connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messaging';
 import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, ScratchSchema, startConsumerGroupAtEnd, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix } from '@cmp/testing';
+import { createScratchSchema, ScratchSchema, startConsumerGroupAtEnd, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, testHopKeys } from '@cmp/testing';
 import { MessageDispatcher } from '../src/application/messages/message-dispatcher';
 import { WebhookDispatcher } from '../src/application/webhooks/webhook-dispatcher';
 import { NotificationsModule } from '../src/notifications.module';
@@ -134,7 +134,7 @@ export async function startNotifications(smtpPort: number, options: StartOptions
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app);
+  configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
   const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'notifications-test' });
   await new TopicProvisioner(kafka).ensure(CONSUMED_TOPICS);
   // Only events published from here on: the shared test broker holds every earlier suite's

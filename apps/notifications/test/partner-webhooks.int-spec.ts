@@ -5,7 +5,7 @@ import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ConsentChanged, MenteeApplied, MenteePlaced, MenteeWithdrew, OrganisationRegistered, OutcomeRecorded, OutcomeRecordedData, PersonErased, WebhookSubscriptionDisabled } from '@cmp/contracts';
-import { EventProbe, waitFor } from '@cmp/testing';
+import { EventProbe, hopSigning, waitFor } from '@cmp/testing';
 import { MailCapture, NotificationsTestApp, startNotifications } from './notifications-test-app';
 
 interface Received {
@@ -102,7 +102,7 @@ describe('notifications: partner webhooks', () => {
     await capture?.dispose();
   });
 
-  const http = () => request(svc.app.getHttpServer());
+  const http = () => request(hopSigning(svc.app, 'notifications'));
   const deliveriesFor = (participantId: string) =>
     svc.dataSource.query(`SELECT * FROM webhook_deliveries WHERE participant_id = $1 ORDER BY created_at`, [participantId]);
   /** What an organisation knows a person by: partners never see her CMP id. */

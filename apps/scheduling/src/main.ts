@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
     description: 'Programme plans, sessions, calendar feeds and durable timers (reminders, stall detection, programme end, follow-ups).',
   });
   connectEventConsumer(app);
-  await startServiceApp(app, config.PORT);
+  await startServiceApp(app, config.PORT, config.HOST);
 }
 
 bootstrap().catch((error) => {

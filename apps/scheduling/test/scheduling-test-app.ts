@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { connectEventConsumer } from '@cmp/messaging';
 import { configureServiceApp } from '@cmp/platform';
-import { testInfrastructure } from '@cmp/testing';
+import { testInfrastructure, testHopKeys } from '@cmp/testing';
 import { SchedulingModule } from '../src/scheduling.module';
 import { TimerWorker } from '../src/infrastructure/timers/timer-worker';
 
@@ -25,7 +25,7 @@ export async function startScheduling(schema: string, databaseUrl: string, clock
     imports: [SchedulingModule.forRoot({ databaseUrl, schema, brokers: testInfrastructure().kafkaBrokers, sasl: testInfrastructure().kafkaSasl, clock, timerPollIntervalMs: 0 })],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app);
+  configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
   if (consumerGroup) connectEventConsumer(app, { groupId: consumerGroup, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();
   await app.init();

@@ -26,7 +26,7 @@ import {
   toKafkaBinaryMessage,
 } from '@cmp/contracts';
 import { createKafka, TopicProvisioner } from '@cmp/messaging';
-import { createScratchSchema, EventProbe, ProbedEvent, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
+import { createScratchSchema, EventProbe, ProbedEvent, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor, hopSigning } from '@cmp/testing';
 import { SchedulingInstance, startScheduling } from './scheduling-test-app';
 import { menteeProfile, mentorProfile } from './profiles';
 
@@ -76,7 +76,7 @@ describe('scheduling service', () => {
     await producer.send({ topic: contract.topic, messages: [toKafkaBinaryMessage(event, key)] });
   }
 
-  const http = () => request(first.app.getHttpServer());
+  const http = () => request(hopSigning(first.app, 'scheduling'));
   const sql = (text: string, values: unknown[] = []) => first.dataSource.query(text, values);
   const ofMatch = (type: string, matchId: string, extra: (data: Record<string, unknown>) => boolean = () => true) => (probed: ProbedEvent) =>
     probed.event.type === type && (probed.event.data as { matchId: string }).matchId === matchId && extra(probed.event.data as Record<string, unknown>);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { kafkaSaslOf } from '@cmp/messaging';
 import { createServiceApp } from '@cmp/platform';
+import { testHopKeys } from '@cmp/testing';
 import { SchedulingModule } from '../src/scheduling.module';
 
 /**
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
       clock: () => now,
       timerPollIntervalMs: 50,
     }),
+    {},
+    { authentication: { hopPublicKeys: testHopKeys().publicKeys } },
   );
   await app.init();
   process.stdout.write('timer worker ready\n');

@@ -10,7 +10,7 @@ export {
 export { CorrelationIdMiddleware } from './correlation/correlation-id.middleware';
 
 export { ConfigurationError, type ConfigurationIssue } from './config/configuration.error';
-export { IsHostPort, IsPostgresUrl, splitList } from './config/env-validators';
+export { IsHostPort, IsListenAddress, IsPostgresUrl, splitList } from './config/env-validators';
 export { loadConfig } from './config/load-config';
 export { provideConfig } from './config/provide-config';
 export { NODE_ENVS, type NodeEnv, ServiceConfig } from './config/service.config';
@@ -53,7 +53,7 @@ export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export { RequestValidationException } from './errors/request-validation.exception';
 export { createValidationPipe, flattenValidationErrors } from './errors/validation-pipe.factory';
 
-export { configureServiceApp, createServiceApp, startServiceApp } from './bootstrap/create-service-app';
+export { configureServiceApp, createServiceApp, type ServiceAppOptions, startServiceApp } from './bootstrap/create-service-app';
 export { PLATFORM_MODULE_OPTIONS, type PlatformModuleOptions } from './bootstrap/platform-module.options';
 export { PlatformModule } from './bootstrap/platform.module';
 export { strictHttpAdapter } from './bootstrap/strict-http-adapter';
@@ -62,3 +62,32 @@ export type { HttpRequest, HttpResponse, NextFunction } from './http/http-messag
 export { type OpenApiSettings, setupOpenApi } from './openapi/setup-openapi';
 export { CLOCK, type Clock, serviceClock, systemClock } from './clock/clock';
 export { movableClock } from './clock/movable-clock';
+
+export {
+  Access,
+  type AccessRule,
+  type AccessRules,
+  CallerName,
+  CurrentActor,
+  CurrentCaller,
+  ownParam,
+  ownQuery,
+  Public,
+  Roles,
+  RolesGuard,
+  STAFF,
+} from './hop/caller.decorators';
+export { hopAuthentication, verifiedCallerOf } from './hop/hop-authentication.middleware';
+export { parseHopPublicKeys, parseHopSigningKey } from './hop/hop-keys';
+export { HopSigner } from './hop/hop-signer';
+export {
+  HOP_CLOCK_TOLERANCE_SECONDS,
+  HOP_TOKEN_ALGORITHM,
+  HOP_TOKEN_HEADER,
+  HOP_TOKEN_ISSUER,
+  HOP_TOKEN_TTL_SECONDS,
+  type HopRequest,
+} from './hop/hop-token';
+export { IsHopPublicKeys, IsHopSigningKey } from './hop/hop-key.validators';
+export { HopVerificationConfig } from './hop/hop-verification.config';
+export { HopTokenRejected, HopVerifier, type ReceivedRequest } from './hop/hop-verifier';

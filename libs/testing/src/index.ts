@@ -7,3 +7,4 @@ export { default as releaseTestInfrastructure } from './global-teardown';
 export * from './event-probe';
 export * from './system-under-test';
 export * from './consumer-group-offsets';
+export * from './hop-signing';

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { generateHopKeyPair, type HopKeyPair } from './hop-signing';
 import { BrokerSasl, KAFKA_ADMIN_USER, LocalBrokerSettings, localBrokerSasl, preparePostgres, saslEnvironment, startLocalBroker, stopLocalBroker, WORKSPACE_ROOT } from './test-infrastructure';
 import { startTsProcess, TsProcess } from './ts-process';
 import { waitFor } from './wait-for';
@@ -39,6 +40,8 @@ export class SystemUnderTest {
   private offsetMs = 0;
   /** The gateway's secrets that no test needs to know: fresh per run, as an operator would make them. */
   private readonly gatewaySecrets = { GATEWAY_SIGN_IN_FAILURE_SECRET: randomBytes(48).toString('base64url') };
+  /** This run's hop key pair: the gateway signs with it, every service trusts its public half. */
+  readonly hopKeys: HopKeyPair = generateHopKeyPair();
 
   private constructor(
     private readonly options: SystemUnderTestOptions,
@@ -140,7 +143,8 @@ export class SystemUnderTest {
         LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'warn',
         // Where every other service of this system listens (ENROLMENT_URL, …), for the gateway.
         ...Object.fromEntries(this.options.services.map((other) => [`${other.toUpperCase()}_URL`, this.url(other)])),
-        ...(service === 'gateway' ? this.gatewaySecrets : {}),
+        ...(service === 'gateway' ? { ...this.gatewaySecrets, GATEWAY_HOP_SIGNING_KEY: this.hopKeys.signingKey } : {}),
+        CMP_HOP_PUBLIC_KEYS: this.hopKeys.publicKeys,
         ...this.options.env,
         ...this.options.serviceEnv?.[service],
       },

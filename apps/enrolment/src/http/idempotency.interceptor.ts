@@ -6,12 +6,15 @@ import {
   Injectable,
   NestInterceptor,
   SetMetadata,
+  UnauthorizedException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { callerName } from '@cmp/kernel';
+import { verifiedCallerOf } from '@cmp/platform';
 import { IdempotencyRecordEntity } from '../infrastructure/entities';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -43,7 +46,7 @@ export const WithholdOnReplay = (...fields: string[]) => SetMetadata(SECRET_FIEL
  * Honours `Idempotency-Key` on every POST: the first request with a key runs and its response is
  * kept for 24 hours; a retry with the same key and body gets that response again without running
  * anything; the same key with another body, or while the first is still running, is refused.
- * Keys are scoped by the acting party (`x-actor`), so nobody can replay someone else's response.
+ * Keys are scoped by the acting party (the hop token's verified caller), so nobody can replay someone else's response.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -59,7 +62,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key must be 1–200 characters of A-Z a-z 0-9 . _ : -');
 
-    const route = `${request.headers['x-actor'] ?? 'anonymous'} ${request.method} ${request.path}`;
+    const caller = verifiedCallerOf(request);
+    if (caller === undefined) throw new UnauthorizedException('no verified caller');
+    const route = `${callerName(caller)} ${request.method} ${request.path}`;
     const secretFields = this.reflector.get<string[] | undefined>(SECRET_FIELDS, context.getHandler()) ?? [];
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
     return from(this.claim(key, route, requestHash)).pipe(

@@ -3,9 +3,10 @@ import { ApplyAsMenteeHandler } from '../application/apply-as-mentee/apply-as-me
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
 import { ReviewApplicationHandler } from '../application/review-application/review-application.handler';
 import { WithdrawMenteeHandler } from '../application/withdraw-mentee/withdraw-mentee.handler';
-import { ActingAs } from './actor.decorator';
 import { DryRun, WOULD_SUCCEED } from './dry-run';
 import { ApplyRequest, ListMenteesQuery, RejectRequest, WithdrawMenteeRequest } from './dto/mentee.request.dto';
+import { Access, CallerName, ownParam, Public } from '@cmp/platform';
+import { OPERATORS } from './access';
 
 @Controller()
 export class MenteesController {
@@ -16,37 +17,43 @@ export class MenteesController {
     private readonly queries: EnrolmentQueries,
   ) {}
 
+  @Public()
   @Post('applications')
-  async submit(@ActingAs() actor: string, @Body() body: ApplyRequest, @DryRun() dryRun: boolean) {
+  async submit(@CallerName() actor: string, @Body() body: ApplyRequest, @DryRun() dryRun: boolean) {
     const mentee = await this.apply.execute(actor, body, { dryRun });
     return dryRun ? WOULD_SUCCEED : mentee;
   }
 
+  @Access(OPERATORS)
   @Get('mentees')
   list(@Query() query: ListMenteesQuery) {
     return this.queries.mentees(query, query);
   }
 
+  @Access({ ...OPERATORS, mentee: ownParam('id'), mentor: 'any' })
   @Get('mentees/:id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.queries.mentee(id);
   }
 
+  @Access(OPERATORS)
   @Post('mentees/:id/accept')
   @HttpCode(200)
-  accept(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string) {
+  accept(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.review.accept(actor, id);
   }
 
+  @Access(OPERATORS)
   @Post('mentees/:id/reject')
   @HttpCode(200)
-  reject(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectRequest) {
+  reject(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectRequest) {
     return this.review.reject(actor, id, body.reason);
   }
 
+  @Access({ ...OPERATORS, mentee: ownParam('id') })
   @Post('mentees/:id/withdraw')
   @HttpCode(200)
-  withdraw(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMenteeRequest) {
+  withdraw(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawMenteeRequest) {
     return this.withdrawal.execute(actor, { menteeId: id, ...body });
   }
 }

@@ -4,8 +4,9 @@ import { CONSENT_PURPOSES, ConsentPurpose } from '@cmp/contracts';
 import { ConsentCommands } from '../application/consents/consent-commands';
 import { PersonalDataHandler } from '../application/personal-data/personal-data.handler';
 import { EnrolmentQueries } from '../application/queries/enrolment-queries';
-import { ActingAs } from './actor.decorator';
 import { AuditQuery, ChangeConsentRequest } from './dto/common-query.dto';
+import { Access, CallerName } from '@cmp/platform';
+import { OPERATORS, OPERATORS_OR_SELF } from './access';
 
 class ConsentParams {
   @IsUUID() readonly id: string;
@@ -20,26 +21,30 @@ export class PeopleController {
     private readonly queries: EnrolmentQueries,
   ) {}
 
+  @Access(OPERATORS_OR_SELF)
   @Put('people/:id/consents/:purpose')
   changeConsent(
-    @ActingAs() actor: string,
+    @CallerName() actor: string,
     @Param() params: ConsentParams,
     @Body() body: ChangeConsentRequest,
   ) {
     return this.consents.change(actor, { personId: params.id, purpose: params.purpose, granted: body.granted, noticeVersion: body.noticeVersion });
   }
 
+  @Access(OPERATORS_OR_SELF)
   @Get('people/:id/export')
   export(@Param('id', ParseUUIDPipe) id: string) {
     return this.personalData.export(id);
   }
 
+  @Access(OPERATORS_OR_SELF)
   @Post('people/:id/erase')
   @HttpCode(204)
-  async erase(@ActingAs() actor: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async erase(@CallerName() actor: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.personalData.erase(actor, id);
   }
 
+  @Access(OPERATORS)
   @Get('audit')
   audit(@Query() query: AuditQuery) {
     return this.queries.auditTrail(query.entityId, query);

@@ -1,18 +1,17 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { OutcomeRecorder } from '../application/outcomes/outcome-recorder';
-import { Actor, ActorGuard, AllowedRoles, CurrentActor } from './actor.guard';
+import { CallerName, Roles } from '@cmp/platform';
 import { RecordOutcomeRequest } from './dto/evaluation.requests';
 
 @Controller()
-@UseGuards(ActorGuard)
-@AllowedRoles('coordinator', 'admin')
+@Roles('coordinator', 'admin')
 export class OutcomesController {
   constructor(private readonly outcomes: OutcomeRecorder) {}
 
   /** An outcome learnt another way than the survey; the source is noted. */
   @Post('outcomes')
-  record(@CurrentActor() actor: Actor, @Body() body: RecordOutcomeRequest) {
-    return this.outcomes.recordByCoordinator(actor.name, {
+  record(@CallerName() actor: string, @Body() body: RecordOutcomeRequest) {
+    return this.outcomes.recordByCoordinator(actor, {
       ...body,
       hours: body.hours ?? null,
       terms: body.terms ?? null,

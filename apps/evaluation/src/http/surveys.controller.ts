@@ -1,15 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseGuards, BadRequestException } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, BadRequestException } from '@nestjs/common';
 import { InvitationQueries } from '../application/surveys/invitation-queries';
 import { SurveyDefinitions } from '../application/surveys/survey-definitions';
 import { STANDARD_SURVEYS, SurveySlug } from '../domain/surveys/standard-surveys';
 import { SurveyQuestion } from '../domain/surveys/survey-question';
-import { Actor, ActorGuard, AllowedRoles, CurrentActor } from './actor.guard';
+import { CallerName, Roles } from '@cmp/platform';
 import { SurveyVersionRequest } from './dto/evaluation.requests';
 
 /** Survey definitions and the state of a cohort's invitations, for coordinators. */
 @Controller()
-@UseGuards(ActorGuard)
-@AllowedRoles('coordinator', 'admin')
+@Roles('coordinator', 'admin')
 export class SurveysController {
   constructor(
     private readonly definitions: SurveyDefinitions,
@@ -27,9 +26,9 @@ export class SurveysController {
   }
 
   @Post('surveys/:slug/versions')
-  publishVersion(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() body: SurveyVersionRequest) {
+  publishVersion(@CallerName() actor: string, @Param('slug') slug: string, @Body() body: SurveyVersionRequest) {
     if (!(slug in STANDARD_SURVEYS)) throw new BadRequestException(`surveys are ${Object.keys(STANDARD_SURVEYS).join(', ')}`);
-    return this.definitions.publishVersion(actor.name, slug as SurveySlug, body.title, body.questions as SurveyQuestion[]);
+    return this.definitions.publishVersion(actor, slug as SurveySlug, body.title, body.questions as SurveyQuestion[]);
   }
 
   /** Per kind: how many were sent, answered, expired or withdrawn. */

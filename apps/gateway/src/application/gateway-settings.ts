@@ -12,6 +12,8 @@ export interface GatewaySettings {
   readonly bootstrapAdmin?: { readonly email: string; readonly password: string };
   readonly upstreams: Readonly<Record<UpstreamService, string>>;
   readonly upstreamTimeoutMs: number;
+  /** The Ed25519 private JWK (with `kid`) that signs every request forwarded to a service. */
+  readonly hopSigningKey: string;
   readonly accountLockout: LockoutPolicy;
   readonly ipLockout: LockoutPolicy;
   /** HMAC key of the lock-out counters' keys (`SignInFailureKeys`); at least 32 characters. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Agent, request as undiciRequest } from 'undici';
-import { maskSecretsInUrl } from '@cmp/platform';
+import { HOP_TOKEN_HEADER, HopSigner, maskSecretsInUrl } from '@cmp/platform';
 import { upstreamUnavailable } from '../domain/gateway-error';
 import { UpstreamService } from '../domain/route-definition';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
@@ -8,6 +8,8 @@ import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settin
 export interface UpstreamRequest {
   readonly service: UpstreamService;
   readonly method: string;
+  /** Who the service is told acts: `<role>:<id>`, `anonymous` (public routes) or `system:gateway`. */
+  readonly caller: string;
   /** The service's path with the query string, e.g. `/mentees?status=applied`. */
   readonly pathAndQuery: string;
   readonly headers: Readonly<Record<string, string>>;
@@ -27,13 +29,20 @@ const PASSED_BACK = ['content-type', 'content-disposition', 'location', 'etag', 
  * Calls a service's internal HTTP API over kept-alive connections (undici's request API: every
  * proxied call pays for one, and the WHATWG fetch layer on top cost the gateway a third of its
  * throughput). A service that does not answer becomes a 503 problem.
+ *
+ * Every call carries a hop token for exactly the URL sent (after `URL` normalised it), so the
+ * service can check that the gateway sent this request and no other.
  */
 @Injectable()
 export class UpstreamClient implements OnModuleDestroy {
   private readonly logger = new Logger(UpstreamClient.name);
   private readonly agent: Agent;
+  private readonly signer: Promise<HopSigner>;
 
   constructor(@Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings) {
+    this.signer = HopSigner.fromJwk(settings.hopSigningKey);
+    // Reported by the first call; the key was validated with the configuration already.
+    this.signer.catch(() => undefined);
     this.agent = new Agent({
       keepAliveTimeout: 10_000,
       headersTimeout: settings.upstreamTimeoutMs,
@@ -47,10 +56,13 @@ export class UpstreamClient implements OnModuleDestroy {
 
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const url = new URL(request.pathAndQuery, this.settings.upstreams[request.service]);
+    const token = await (
+      await this.signer
+    ).sign({ audience: request.service, caller: request.caller, method: request.method, pathAndQuery: `${url.pathname}${url.search}` });
     try {
       const response = await undiciRequest(url, {
         method: request.method as 'GET',
-        headers: request.headers,
+        headers: { ...request.headers, [HOP_TOKEN_HEADER]: token },
         body: request.body,
         dispatcher: this.agent,
       });

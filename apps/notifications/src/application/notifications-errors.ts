@@ -16,6 +16,5 @@ export class NotificationsError extends Error {
 
 export const notFound = (kind: string, id: string) => new NotificationsError(`${kind} ${id} does not exist`, 404, 'not-found', 'Not found');
 export const forbidden = (message: string) => new NotificationsError(message, 403, 'forbidden', 'Not allowed for this actor');
-export const unauthenticated = () => new NotificationsError('the request names no actor (x-actor)', 401, 'no-actor', 'Who is asking is unknown');
 export const refusedUrl = (reason: string) => new NotificationsError(`webhook URL refused: ${reason}`, 422, 'webhook-url-refused', 'The webhook URL is not allowed');
 export const conflict = (message: string) => new NotificationsError(message, 409, 'conflict', 'Not allowed in the current state');

@@ -1,23 +1,15 @@
 import { SessionParticipant } from '@cmp/contracts';
+import { type Actor, callerName, isStaff as isProgrammeStaff, isSystem } from '@cmp/kernel';
 import { ForbiddenError } from './scheduling-error';
 
-export type ActorRole = 'admin' | 'coordinator' | 'mentee' | 'mentor' | 'partner' | 'system';
+export type { Actor, ActorRole } from '@cmp/kernel';
 
-/** Who acts, as the gateway asserts it in `x-actor: <role>:<id>`. */
-export interface Actor {
-  readonly role: ActorRole;
-  readonly id: string;
-}
-
-export const STAFF_ROLES: readonly ActorRole[] = ['admin', 'coordinator', 'system'];
-
+/** Scheduling lets the system's own processes (seeding, repairs) act as staff on any plan. */
 export function isStaff(actor: Actor): boolean {
-  return STAFF_ROLES.includes(actor.role);
+  return isProgrammeStaff(actor) || isSystem(actor);
 }
 
-export function actorName(actor: Actor): string {
-  return `${actor.role}:${actor.id}`;
-}
+export const actorName = (actor: Actor): string => callerName(actor);
 
 /**
  * The gateway checked the token; scheduling re-checks ownership: a mentee or mentor sees and acts

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { SchedulingQueries } from '../application/queries/scheduling-queries';
 import { SessionCommands } from '../application/sessions/session-commands';
-import { Actor } from '../domain/actor';
-import { ActingAs } from './actor.decorator';
+import type { Actor } from '@cmp/kernel';
+import { Access, CurrentActor } from '@cmp/platform';
 import { CancelSessionRequest, CompleteSessionRequest, ConfirmSessionRequest, NoShowRequest, RescheduleSessionRequest } from './dto/session.request.dto';
+import { STAFF_OR_PAIR } from './access';
 
 /** The steps of one session; each answers with the session as it now stands. */
+/** Staff and the pair; which pair, `partOf` decides from the session's match. */
+@Access(STAFF_OR_PAIR)
 @Controller('sessions/:id')
 export class SessionsController {
   constructor(
@@ -14,41 +17,41 @@ export class SessionsController {
   ) {}
 
   @Get()
-  session(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  session(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.queries.session(actor, id);
   }
 
   @Post('confirm')
   @HttpCode(200)
-  async confirm(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmSessionRequest) {
+  async confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmSessionRequest) {
     await this.commands.confirm(actor, id, new Date(body.startsAt));
     return this.queries.session(actor, id);
   }
 
   @Post('reschedule')
   @HttpCode(200)
-  async reschedule(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RescheduleSessionRequest) {
+  async reschedule(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RescheduleSessionRequest) {
     await this.commands.reschedule(actor, id, { startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) }, body.onBehalfOf, body.reason);
     return this.queries.session(actor, id);
   }
 
   @Post('cancel')
   @HttpCode(200)
-  async cancel(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelSessionRequest) {
+  async cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelSessionRequest) {
     await this.commands.cancel(actor, id, body.reason);
     return this.queries.session(actor, id);
   }
 
   @Post('complete')
   @HttpCode(200)
-  async complete(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteSessionRequest) {
+  async complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteSessionRequest) {
     await this.commands.complete(actor, id, body);
     return this.queries.session(actor, id);
   }
 
   @Post('no-show')
   @HttpCode(200)
-  async noShow(@ActingAs() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoShowRequest) {
+  async noShow(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoShowRequest) {
     await this.commands.noShow(actor, id, body.absent);
     return this.queries.session(actor, id);
   }

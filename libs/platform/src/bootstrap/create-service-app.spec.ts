@@ -35,14 +35,14 @@ describe('createServiceApp', () => {
   });
 
   it('returns the application configured but not yet listening', async () => {
-    app = await createServiceApp(HelloAppModule);
+    app = await createServiceApp(HelloAppModule, {}, { authentication: 'edge' });
 
     expect(app.getHttpServer().listening).toBe(false);
   });
 
   it('serves with the platform in place once started', async () => {
-    app = await createServiceApp(HelloAppModule);
-    await startServiceApp(app, 0);
+    app = await createServiceApp(HelloAppModule, {}, { authentication: 'edge' });
+    await startServiceApp(app, 0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
 
     const hello = await fetch(`http://127.0.0.1:${port}/hello`, { headers: { 'x-correlation-id': 'started-1' } });
@@ -56,7 +56,7 @@ describe('createServiceApp', () => {
   });
 
   it('refuses a module without PlatformModule and says what is missing', async () => {
-    await expect(createServiceApp(BareModule, { logger: false, abortOnError: false })).rejects.toThrow(
+    await expect(createServiceApp(BareModule, { logger: false, abortOnError: false }, { authentication: 'edge' })).rejects.toThrow(
       'The application module must import PlatformModule.forRoot',
     );
   });

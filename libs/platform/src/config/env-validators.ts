@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isFQDN, isIP, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Accepts a parseable `postgres://` or `postgresql://` connection URL. */
 export function IsPostgresUrl(options?: ValidationOptions): PropertyDecorator {
@@ -25,6 +25,20 @@ export function IsHostPort(options?: ValidationOptions): PropertyDecorator {
           options?.each
             ? `each entry of ${args?.property} must be host:port with a port from 1 to 65535`
             : `${args?.property} must be host:port with a port from 1 to 65535`,
+      },
+    },
+    options,
+  );
+}
+
+/** Accepts an IPv4 or IPv6 address or a host name (`enrolment`, `svc.internal`) to listen on. */
+export function IsListenAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isListenAddress',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && (isIP(value) || isFQDN(value, { require_tld: false, allow_underscores: false })),
+        defaultMessage: (args) => `${args?.property} must be an IP address or a host name to listen on, e.g. 127.0.0.1`,
       },
     },
     options,

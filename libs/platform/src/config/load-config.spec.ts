@@ -64,7 +64,17 @@ describe('loadConfig', () => {
   it('reads only the variables the class declares', () => {
     const config = loadConfig(ServiceConfig, { ...validDatabase, HOME: '/root', PATH: '/usr/bin' });
 
-    expect(Object.keys(config).sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);
+    expect(Object.keys(config).sort()).toEqual(['DATABASE_URL', 'HOST', 'KAFKA_BROKERS', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);
+  });
+
+  it('listens on loopback unless told an address, and refuses what is not one', () => {
+    expect(loadConfig(ServiceConfig, validDatabase).HOST).toBe('127.0.0.1');
+    expect(loadConfig(ServiceConfig, { ...validDatabase, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig(ServiceConfig, { ...validDatabase, HOST: '::' }).HOST).toBe('::');
+    expect(loadConfig(ServiceConfig, { ...validDatabase, HOST: 'enrolment' }).HOST).toBe('enrolment');
+    for (const bad of ['0.0.0.0:3001', 'http://enrolment', 'two words']) {
+      expect(configurationErrorOf(() => loadConfig(ServiceConfig, { ...validDatabase, HOST: bad })).issues.map((issue) => issue.variable)).toEqual(['HOST']);
+    }
   });
 
   it('lets a test stack name a movable clock file, and refuses one in production', () => {

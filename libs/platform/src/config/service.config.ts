@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, Equals, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
 import { LOG_LEVELS, type LogLevel } from '../logging/log-level';
-import { IsHostPort, IsPostgresUrl, splitList } from './env-validators';
+import { IsHostPort, IsListenAddress, IsPostgresUrl, splitList } from './env-validators';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
@@ -29,6 +29,14 @@ export class ServiceConfig {
   @Min(1)
   @Max(65535)
   readonly PORT: number = 3000;
+
+  /**
+   * The address the HTTP server binds to. Loopback by default, so a service is unreachable from
+   * other machines unless an operator names an internal network address (compose: `0.0.0.0`
+   * inside the container, with no published port). The hop token still guards every request.
+   */
+  @IsListenAddress()
+  readonly HOST: string = '127.0.0.1';
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   readonly LOG_LEVEL: LogLevel = 'info';

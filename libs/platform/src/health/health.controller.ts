@@ -3,12 +3,15 @@ import { HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult, HealthIndicatorFunction } from '@nestjs/terminus';
 import type { HttpResponse } from '../http/http-message';
 import { ReadinessService } from './readiness.service';
+import { Public } from '../hop/caller.decorators';
 
 /**
  * Liveness and readiness probes, answered in terminus's report format
  * (`{ status, info, error, details }`) rather than as problem details: the report is what
  * an operator reading a failed probe wants to see.
  */
+// Open to every caller: the probes need no token at all (see hopAuthentication), the rest a signed one.
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

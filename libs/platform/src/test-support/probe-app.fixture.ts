@@ -162,7 +162,7 @@ export async function createProbeApp(options: Partial<PlatformModuleOptions> = {
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app);
+  configureServiceApp(app, { authentication: 'edge' });
   await app.init();
   return app;
 }

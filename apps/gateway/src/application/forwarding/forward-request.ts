@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ANONYMOUS } from '@cmp/kernel';
+import { HOP_TOKEN_HEADER } from '@cmp/platform';
 import { actorOf, Principal } from '../../domain/principal';
 import { UPSTREAM_SERVICES, UpstreamService } from '../../domain/route-definition';
 import { fillPath, RouteMatch } from '../../domain/route-matcher';
@@ -9,7 +11,7 @@ export interface ForwardedRequest {
   readonly match: RouteMatch;
   readonly method: string;
   readonly queryString: string;
-  /** Headers already filtered to those a service may see (never a client's `x-actor`). */
+  /** Headers already filtered to those a service may see (never a client's hop token or `x-actor`). */
   readonly headers: Readonly<Record<string, string>>;
   readonly principal: Principal | undefined;
   /** The JSON body, parsed. */
@@ -18,11 +20,13 @@ export interface ForwardedRequest {
   readonly newAccount?: { readonly email: string; readonly password?: string };
 }
 
-export const ACTOR_HEADER = 'x-actor';
+/** Headers that name a caller; only the gateway's own signature may, so a client's never pass. */
+const CALLER_HEADERS = ['x-actor', HOP_TOKEN_HEADER];
 
 /**
- * Sends an authorised request to its service with the caller's identity in `x-actor`, and for
- * the enrolling routes keeps an account for the person enrolment creates (`EnrolmentAccounts`,
+ * Sends an authorised request to its service, signed for that service, method and path with the
+ * caller's identity (`<role>:<id>`, or `anonymous` on a public route; see `UpstreamClient`), and
+ * for the enrolling routes keeps an account for the person enrolment creates (`EnrolmentAccounts`,
  * which also answers them without telling whether the address already had an account).
  */
 @Injectable()
@@ -37,14 +41,14 @@ export class ForwardRequest {
     const service = route.service;
     if (!isUpstream(service)) throw new Error(`${route.method} ${route.path} is served by the gateway itself`);
     const headers: Record<string, string> = { ...request.headers };
-    delete headers[ACTOR_HEADER];
-    if (request.principal) headers[ACTOR_HEADER] = actorOf(request.principal);
+    for (const name of CALLER_HEADERS) delete headers[name];
     const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'DELETE';
     if (hasBody) headers['content-type'] = 'application/json';
     const send = (overrides: Readonly<Record<string, string | undefined>> = {}) =>
       this.upstream.send({
         service,
         method: request.method,
+        caller: request.principal ? actorOf(request.principal) : ANONYMOUS,
         pathAndQuery: fillPath(route.upstreamPath ?? route.path, params) + request.queryString,
         headers: withOverrides(headers, overrides),
         body: hasBody ? Buffer.from(JSON.stringify(request.body)) : undefined,

@@ -1,0 +1,16 @@
+export {
+  ACTOR_ROLES,
+  ANONYMOUS,
+  type Actor,
+  type ActorRole,
+  type Anonymous,
+  type Caller,
+  callerName,
+  isAnonymous,
+  isPartnerOf,
+  isPerson,
+  isSelf,
+  isStaff,
+  isSystem,
+  parseCaller,
+} from './actor';
