@@ -20,7 +20,7 @@ describe('notifications config', () => {
   });
 
   it('requires TLS for mail in production, by default and without a way to turn it off', () => {
-    const production = { ...base, NODE_ENV: 'production' };
+    const production = { ...base, NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'cmp-notifications', KAFKA_SASL_PASSWORD: 'a-password-of-the-service' };
     expect(loadConfig(NotificationsConfig, production).smtpRequiresTls()).toBe(true);
     expect(loadConfig(NotificationsConfig, { ...production, SMTP_REQUIRE_TLS: 'true' }).smtpRequiresTls()).toBe(true);
     expect(() => loadConfig(NotificationsConfig, { ...production, SMTP_REQUIRE_TLS: 'false' })).toThrow(/SMTP_REQUIRE_TLS cannot be false when NODE_ENV is production/);
