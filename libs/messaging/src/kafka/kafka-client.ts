@@ -43,11 +43,31 @@ const nestLogger = new Logger('kafkajs');
  */
 const EXPECTED_WARNINGS = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
 
+/**
+ * Broker answers kafkajs retries by itself: a partition or group whose leader or coordinator is
+ * still being chosen (every new topic on a fresh broker, every restart). kafkajs logs each such
+ * response as an error before retrying it; only a retry that runs out is a failure, and that one
+ * reaches the caller as an exception.
+ */
+const RETRIED_RESPONSES = new Set([
+  'This server is not the leader for that topic-partition',
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+  "The coordinator is loading and hence can't process requests for this group",
+  'The coordinator is not available',
+  'This is not the correct coordinator for this group',
+]);
+
+/** Whether a kafkajs log entry is worth an operator's attention. */
+export function isNoteworthyKafkaLog(message: string, extra: Record<string, unknown>): boolean {
+  if (EXPECTED_WARNINGS.has(message)) return false;
+  return !(message.startsWith('Response ') && typeof extra['error'] === 'string' && RETRIED_RESPONSES.has(extra['error']));
+}
+
 /** kafkajs logs through Nest's logger (and so through pino), warnings and errors only. */
 function logCreator() {
   return ({ level, log }: LogEntry) => {
     const { message, ...extra } = log;
-    if (EXPECTED_WARNINGS.has(message)) return;
+    if (!isNoteworthyKafkaLog(message, extra)) return;
     const line = `${message} ${JSON.stringify(extra)}`;
     if (level === KafkaLogLevel.ERROR) nestLogger.error(line);
     else if (level === KafkaLogLevel.WARN) nestLogger.warn(line);
