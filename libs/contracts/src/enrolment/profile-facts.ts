@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
 import { IsCefrLevel, IsIscedField, IsIscedLevel, IsLanguageCode } from '../reference';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -32,9 +32,14 @@ export class Education {
   @IsIscedField() field: string;
 }
 
-/** Validates a nested object, or each element of an array of them, as an instance of `type`. */
+/**
+ * Validates a nested object, or each element of an array of them, as an instance of `type`. A
+ * single nested object must be there (unless `@IsOptional()` says otherwise): class-validator's
+ * `ValidateNested` alone lets a missing one pass, and the gap surfaced later as a server error.
+ */
 export function Nested<T>(type: () => new () => T, options: { each?: boolean } = {}): PropertyDecorator {
   return (target, property) => {
+    if (!options.each) IsObject({ message: `${String(property)} is required: an object` })(target, property as string);
     ValidateNested({ each: options.each })(target, property as string);
     Type(type)(target, property as string);
   };
