@@ -30,7 +30,7 @@ describe('an application body', () => {
     ['preferences', 'with a referral code', { referralCode: 'ABCD-EFGH' }],
     ['preferences', 'with a cohort instead of a code', { cohortId: randomUUID() }],
   ])('is refused without %s (%s), naming the field', async (field, _how, extra) => {
-    const { [field]: _missing, ...body } = applicationBody(extra);
+    const { [field]: _missing, ...body } = applicationBody(extra) as Record<string, unknown>;
     expect(await refusedFields(body)).toEqual([field]);
   });
 
