@@ -81,6 +81,23 @@ describe('HealthModule', () => {
     });
   });
 
+  it('stays ready while an optional dependency fails, and reports it degraded', async () => {
+    const degradedApp = await createProbeApp({
+      readinessChecks: [
+        new DatabaseReadinessCheck(database),
+        { name: 'kafka', optional: true, check: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9092')) },
+      ],
+    });
+    try {
+      const response = await request(degradedApp.getHttpServer()).get('/health/ready').expect(200);
+      expect(response.body.details.kafka).toEqual({ status: 'up', degraded: true, message: 'connect ECONNREFUSED 127.0.0.1:9092' });
+      database.answers = false;
+      await request(degradedApp.getHttpServer()).get('/health/ready').expect(503);
+    } finally {
+      await degradedApp.close();
+    }
+  });
+
   it('is not ready while the database does not answer', async () => {
     database.answers = false;
 

@@ -8,6 +8,12 @@ import type { InjectionToken } from '@nestjs/common';
 export interface ReadinessCheck {
   /** The key under which the check's result appears in `/health/ready`. Unique per service. */
   readonly name: string;
+  /**
+   * The service answers HTTP without it (the broker: writes go to the outbox, the relay and the
+   * consumers catch up later). Its failure is reported as `degraded` in `/health/ready`, which
+   * stays 200, so a load balancer keeps an instance that can serve.
+   */
+  readonly optional?: boolean;
   check(): Promise<void>;
 }
 

@@ -55,7 +55,8 @@ export class ReadinessService implements OnModuleInit {
         await withTimeout(check.check(), timeoutMs, check.name);
         return session.up();
       } catch (error) {
-        return session.down({ message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        return check.optional ? session.up({ degraded: true, message }) : session.down({ message });
       }
     })];
   }
