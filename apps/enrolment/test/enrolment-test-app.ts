@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { connectEventConsumer } from '@cmp/messaging';
+import { CloudEventsKafkaServer, connectEventConsumer } from '@cmp/messaging';
 import { configureServiceApp, setupOpenApi } from '@cmp/platform';
 import { createScratchSchema, ScratchSchema, testInfrastructure, uniqueSuffix, testHopKeys } from '@cmp/testing';
 import { EnrolmentModule } from '../src/enrolment.module';
@@ -10,6 +10,8 @@ export interface EnrolmentTestApp {
   readonly app: INestApplication;
   readonly dataSource: DataSource;
   readonly schema: ScratchSchema;
+  /** The service's event consumer, e.g. to wait until it has joined its group. */
+  readonly consumer: CloudEventsKafkaServer;
   /** Moves the service's clock. */
   setNow(instant: Date): void;
   close(): Promise<void>;
@@ -32,13 +34,14 @@ export async function startEnrolment(now = new Date('2026-12-01T10:00:00Z')): Pr
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
   setupOpenApi(app, { title: 'CMP enrolment (internal)', description: 'test' });
-  connectEventConsumer(app, { groupId: `enrolment-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
+  const consumer = connectEventConsumer(app, { groupId: `enrolment-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();
   await app.init();
   return {
     app,
     dataSource: app.get(DataSource),
     schema,
+    consumer,
     setNow: (instant) => (current = instant),
     close: async () => {
       await app.close();

@@ -1,6 +1,7 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { eventsTopic } from '@cmp/contracts';
+import { faultKind } from './faults/fault-kind';
 import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
 import { createKafka, KafkaSasl } from './kafka/kafka-client';
 import { DEFAULT_TOPIC_SETTINGS, TopicProvisioner, TopicSettings } from './kafka/topic-provisioner';
@@ -44,15 +45,26 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 
 @Injectable()
 class KafkaResources implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(KafkaResources.name);
+
   constructor(
     private readonly topics: TopicProvisioner,
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
   ) {}
 
-  /** The service's own topics exist before anyone subscribes to them or it first publishes. */
+  /**
+   * The service's own topics exist before anyone subscribes to them or it first publishes. With
+   * the broker away the service starts all the same: the relay makes sure of them again before it
+   * publishes, and the admin's provisioning made them in the first place.
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (this.settings.runRelay === false) return;
-    await this.topics.ensure([eventsTopic(this.settings.service), ...(this.settings.extraTopics ?? [])]);
+    try {
+      await this.topics.ensure([eventsTopic(this.settings.service), ...(this.settings.extraTopics ?? [])]);
+    } catch (error) {
+      if (faultKind(error) !== 'transient') throw error;
+      this.logger.warn(`the broker is not reachable at start (${(error as Error).message}); the service starts, and events wait in the outbox`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -98,6 +98,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   /** Nest's pattern lookup parses the pattern on every call; handlers never change once listening. */
   private readonly handlersByType = new Map<string, MessageHandler | null>();
   private joinedGroup: () => void = () => undefined;
+  private closing = false;
   private readonly joined = new Promise<void>((resolve) => (this.joinedGroup = resolve));
 
   constructor(private readonly settings: CloudEventsConsumerSettings) {
@@ -106,21 +107,73 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     this.transactionBatchSize = settings.transactionBatchSize ?? 500;
   }
 
+  /**
+   * Connects the consumers. With the broker away the service still starts (it serves HTTP, its
+   * writes wait in the outbox) and connects them once the broker answers; any other failure,
+   * such as refused credentials or a handler without a contract, stops the start.
+   */
   async listen(callback: (error?: unknown) => void): Promise<void> {
+    let topics: string[];
     try {
-      await this.start();
-      callback();
+      topics = this.subscribedTopics();
+      await this.start(topics);
     } catch (error) {
-      callback(error);
+      if (faultKind(error) !== 'transient') return callback(error);
+      await this.disconnect();
+      this.logger.warn(`the broker is not reachable (${(error as Error).message}); consumers connect when it is back`);
+      void this.connectWhenBack(this.subscribedTopics());
     }
+    callback();
   }
 
   /** Waits for the batch in flight to finish, then leaves the group. */
   async close(): Promise<void> {
-    await this.consumer?.disconnect();
-    await this.producer?.disconnect();
+    this.closing = true;
+    await this.disconnect();
+  }
+
+  private async disconnect(): Promise<void> {
+    const { consumer, producer } = this;
     this.consumer = undefined;
     this.producer = undefined;
+    await consumer?.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  /** Tries again with backoff while the broker stays away; gives up only when the service stops. */
+  private async connectWhenBack(topics: string[]): Promise<void> {
+    try {
+      await backOff(
+        async () => {
+          if (this.closing) return;
+          try {
+            await this.start(topics);
+          } catch (error) {
+            await this.disconnect();
+            throw error;
+          }
+          if (this.closing) await this.disconnect();
+          else this.logger.log('the broker is back: consumers connected');
+        },
+        {
+          numOfAttempts: Number.MAX_SAFE_INTEGER,
+          startingDelay: 1000,
+          maxDelay: 15_000,
+          jitter: 'full',
+          retry: (error: Error, attempt: number) => {
+            if (this.closing) return false;
+            if (faultKind(error) !== 'transient') {
+              this.logger.error(`consumers cannot connect, and trying again will not help: ${error.message}`);
+              return false;
+            }
+            if (attempt % 10 === 0) this.logger.warn(`the broker is still not reachable (try ${attempt}): ${error.message}`);
+            return true;
+          },
+        },
+      );
+    } catch (error) {
+      if (!this.closing) this.logger.error(`consumers are not connected: ${(error as Error).message}`);
+    }
   }
 
   /** Resolves once the consumer has joined its group and has partitions to read. */
@@ -149,8 +202,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     return [...new Set(patterns.map((pattern) => findEventContract(pattern)?.topic ?? topicOfEventType(pattern)))].sort();
   }
 
-  private async start(): Promise<void> {
-    const topics = this.subscribedTopics();
+  private async start(topics: string[]): Promise<void> {
     if (topics.length === 0) return;
     const { kafka, groupId } = this.settings;
     this.producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
