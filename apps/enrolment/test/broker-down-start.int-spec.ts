@@ -27,7 +27,7 @@ describe('enrolment started while the broker is down', () => {
     await stopLocalBroker();
     brokerStopped = true;
     service = await startEnrolment();
-    const app = service.app;
+    const { app, dataSource } = service;
 
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(ready.body.details.kafka).toMatchObject({ status: 'up', degraded: true });
@@ -39,7 +39,7 @@ describe('enrolment started while the broker is down', () => {
       .send({ name: `Broker-down ${randomUUID().slice(0, 6)}`, kind: 'company' })
       .expect(201);
     const waiting = async (): Promise<number> =>
-      Number((await service!.dataSource.query(`SELECT count(*) FROM outbox WHERE published_at IS NULL AND message_key = $1`, [created.body.id]))[0].count);
+      Number((await dataSource.query(`SELECT count(*) FROM outbox WHERE published_at IS NULL AND message_key = $1`, [created.body.id]))[0].count);
     expect(await waiting()).toBeGreaterThan(0);
 
     await startLocalBroker();
