@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
   const organisations = await client.all<Organisation>('/organisations');
   if (organisations.some((organisation) => organisation.name.toLowerCase() === COMPANY_NAME.toLowerCase())) {
-    console.log(`demo data already loaded (${COMPANY_NAME} is registered at ${baseUrl})`);
+    console.log(`demo data already loaded (${COMPANY_NAME} is registered)`);
     return;
   }
 
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     );
   }
 
-  await printSummary(client, baseUrl, spareCodes);
+  await printSummary(client, spareCodes);
 }
 
 /**
@@ -131,7 +131,7 @@ async function loadMentees(client: EnrolmentClient, plan: DemoPlan, organisation
   }
 }
 
-async function printSummary(client: EnrolmentClient, baseUrl: string, spareCodes: Referral[]): Promise<void> {
+async function printSummary(client: EnrolmentClient, spareCodes: Referral[]): Promise<void> {
   const [organisations, cohorts, mentees, mentors] = await Promise.all([
     client.all<Organisation>('/organisations'),
     client.all<Cohort>('/cohorts'),
@@ -139,7 +139,7 @@ async function printSummary(client: EnrolmentClient, baseUrl: string, spareCodes
     client.all<Mentor>('/mentors'),
   ]);
   const cohortName = new Map(cohorts.map((cohort) => [cohort.id, cohort.name]));
-  const lines = [`Demo data loaded into ${baseUrl}`, `  organisations: ${organisations.map((organisation) => organisation.name).join(', ')}`];
+  const lines = ['Demo data loaded (users reach it through the gateway, below)', `  organisations: ${organisations.map((organisation) => organisation.name).join(', ')}`];
 
   for (const cohort of cohorts) {
     const inCohort = mentees.filter((mentee) => mentee.cohortId === cohort.id);
