@@ -140,40 +140,40 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     await producer?.disconnect().catch(() => undefined);
   }
 
-  /** Tries again with backoff while the broker stays away; gives up only when the service stops. */
+  /**
+   * Tries again with backoff until the consumers are connected or the service stops. Every error
+   * is tried again here, not only a broker that is away: a broker coming back answers for a while
+   * with leaders not yet elected and metadata not yet loaded, and a service that gave up would
+   * serve on without ever consuming, which nobody would notice.
+   */
   private async connectWhenBack(topics: string[]): Promise<void> {
-    try {
-      await backOff(
-        async () => {
-          if (this.closing) return;
-          try {
-            await this.start(topics);
-          } catch (error) {
-            await this.disconnect();
-            throw error;
+    await backOff(
+      async () => {
+        if (this.closing) return;
+        try {
+          await this.start(topics);
+        } catch (error) {
+          await this.disconnect();
+          throw error;
+        }
+        if (this.closing) await this.disconnect();
+        else this.logger.log('the broker is back: consumers connected');
+      },
+      {
+        numOfAttempts: Number.MAX_SAFE_INTEGER,
+        startingDelay: 500,
+        maxDelay: 5000,
+        jitter: 'full',
+        retry: (error: Error, attempt: number) => {
+          if (this.closing) return false;
+          if (attempt === 1 || attempt % 10 === 0) {
+            const kind = faultKind(error) === 'transient' ? 'the broker is still not reachable' : 'consumers could not connect yet';
+            this.logger.warn(`${kind} (try ${attempt}): ${error.message}`);
           }
-          if (this.closing) await this.disconnect();
-          else this.logger.log('the broker is back: consumers connected');
+          return true;
         },
-        {
-          numOfAttempts: Number.MAX_SAFE_INTEGER,
-          startingDelay: 1000,
-          maxDelay: 15_000,
-          jitter: 'full',
-          retry: (error: Error, attempt: number) => {
-            if (this.closing) return false;
-            if (faultKind(error) !== 'transient') {
-              this.logger.error(`consumers cannot connect, and trying again will not help: ${error.message}`);
-              return false;
-            }
-            if (attempt % 10 === 0) this.logger.warn(`the broker is still not reachable (try ${attempt}): ${error.message}`);
-            return true;
-          },
-        },
-      );
-    } catch (error) {
-      if (!this.closing) this.logger.error(`consumers are not connected: ${(error as Error).message}`);
-    }
+      },
+    ).catch((error: Error) => this.logger.error(`consumers are not connected: ${error.message}`));
   }
 
   /** Resolves once the consumer has joined its group and has partitions to read. */
