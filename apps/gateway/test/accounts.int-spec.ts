@@ -160,6 +160,15 @@ describe('gateway accounts and sign-in (real database and broker)', () => {
       expect(response.body).toMatchObject({ status: 'received' });
       expect(n).toBe(0);
     });
+
+    it('answers a mentor registration enrolment refuses as a duplicate like any existing address', async () => {
+      const email = `${randomUUID()}@people.test`;
+      stubs.answer = () => ({ status: 409, contentType: 'application/problem+json', body: { type: 'https://cmp.dk/problems/enrolment/duplicate-registration', title: 'x', status: 409 } });
+      const first = await http().post('/api/v1/mentors').send({ email, password: PASSWORD }).expect(202);
+      const again = await http().post('/api/v1/mentors').send({ email, password: PASSWORD }).expect(202);
+      expect(first.body).toMatchObject({ status: 'received' });
+      expect(again.body).toEqual(first.body);
+    });
   });
 
   describe('lock-out', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { DuplicateApplicationError, TransitionRefusedError } from '../domain/enrolment-error';
+import { DuplicateApplicationError, DuplicateRegistrationError, TransitionRefusedError } from '../domain/enrolment-error';
 import { Outbox, OutgoingEvent } from '@cmp/messaging';
 import { AuditEntryEntity } from '../infrastructure/entities';
 import { Clock, CLOCK } from '@cmp/platform';
@@ -91,6 +91,6 @@ function translateConstraintViolation(error: unknown): unknown {
   const { code, constraint } = error.driverError as { code?: string; constraint?: string };
   if (code !== '23505') return error;
   if (constraint === 'mentees_open_email_idx') return new DuplicateApplicationError('an open application exists for this email');
-  if (constraint === 'mentors_email_idx') return new TransitionRefusedError('a mentor with this email is already registered');
+  if (constraint === 'mentors_email_idx') return new DuplicateRegistrationError('a mentor with this email is already registered');
   return new TransitionRefusedError('the change conflicts with an existing record');
 }

@@ -1,5 +1,6 @@
 import {
   DuplicateApplicationError,
+  DuplicateRegistrationError,
   EnrolmentError,
   InvalidRequestError,
   NotFoundError,
@@ -24,6 +25,7 @@ describe('enrolment errors as problem details', () => {
     { kind: TransitionRefusedError, slug: 'transition-refused', title: 'Not allowed in the current state', status: 409 },
     { kind: QuotaExhaustedError, slug: 'quota-exhausted', title: 'No placements left', status: 409 },
     { kind: DuplicateApplicationError, slug: 'duplicate-application', title: 'An active application exists for this email', status: 409 },
+    { kind: DuplicateRegistrationError, slug: 'duplicate-registration', title: 'A mentor is registered with this email', status: 409 },
     { kind: ReferralUnusableError, slug: 'referral-unusable', title: 'The referral code cannot be used', status: 422 },
     { kind: InvalidRequestError, slug: 'invalid-request', title: 'The request breaks an enrolment rule', status: 422 },
   ])('describes a broken rule of type $slug with status $status and its message as the detail', ({ kind: Kind, slug, title, status }) => {
@@ -48,6 +50,7 @@ describe('enrolment errors as problem details', () => {
       new TransitionRefusedError('x'),
       new QuotaExhaustedError('x'),
       new DuplicateApplicationError('x'),
+      new DuplicateRegistrationError('x'),
       new ReferralUnusableError('x'),
       new InvalidRequestError('x'),
     ].map((error) => error.toProblem().type);

@@ -43,6 +43,13 @@ export class DuplicateApplicationError extends EnrolmentError {
   }
 }
 
+/** A mentor registration under an email a mentor already has: the gateway answers it like a new one. */
+export class DuplicateRegistrationError extends EnrolmentError {
+  constructor(message: string) {
+    super(message, 409, 'duplicate-registration', 'A mentor is registered with this email');
+  }
+}
+
 export class ReferralUnusableError extends EnrolmentError {
   constructor(message: string) {
     super(message, 422, 'referral-unusable', 'The referral code cannot be used');

@@ -132,10 +132,13 @@ function succeeded(response: UpstreamResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
+/** Enrolment's answers that mean "this address is enrolled already": never passed on, they would tell who is. */
+const DUPLICATE_ENROLMENT_PROBLEMS = new Set(['https://cmp.dk/problems/enrolment/duplicate-application', 'https://cmp.dk/problems/enrolment/duplicate-registration']);
+
 function isDuplicateApplication(response: UpstreamResponse): boolean {
   if (response.status !== 409) return false;
   try {
-    return (JSON.parse(response.body.toString('utf8')) as { type?: unknown }).type === 'https://cmp.dk/problems/enrolment/duplicate-application';
+    return DUPLICATE_ENROLMENT_PROBLEMS.has(String((JSON.parse(response.body.toString('utf8')) as { type?: unknown }).type));
   } catch {
     return false;
   }
