@@ -19,7 +19,7 @@ import {
   PersonErased,
 } from '../enrolment';
 import { OutcomeRecorded, SurveyReminderDue, SurveySent } from '../evaluation';
-import { SignInLinkRequested } from '../gateway';
+import { ExistingAccountEnrolmentAttempted, SignInLinkRequested } from '../gateway';
 import { MatchConfirmed, MatchEnded } from '../matching';
 import {
   FollowUpDue,
@@ -73,6 +73,7 @@ export const CONSUMED_EVENTS: Readonly<Record<string, readonly EventContract[]>>
     SessionConfirmed,
     SessionReminderDue,
     SessionRescheduled,
+    ExistingAccountEnrolmentAttempted,
     SignInLinkRequested,
     SurveyReminderDue,
     SurveySent,
