@@ -13,6 +13,13 @@ const depConstraints = [
 // A service's domain is plain TypeScript: the framework, the ORM and the broker stay outside.
 const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@cmp/messaging', '@cmp/persistence', '@cmp/platform'];
 
+// Use cases depend on repository ports and the kernel's unit of work, never on the ORM, the
+// driver or infrastructure code. Services still on the old shape are listed here and leave the
+// list as their use cases move behind repositories; the list is meant to end empty.
+const applicationLayerStillOnTheOrm = ['enrolment', 'matching', 'scheduling', 'notifications', 'evaluation', 'gateway'];
+const persistenceImports = ['typeorm', 'pg', '@cmp/persistence'];
+const infrastructureImports = ['**/infrastructure', '**/infrastructure/**'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -48,6 +55,21 @@ export default [
     files: ['libs/kernel/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: frameworkImports.map((group) => ({ group: [group], message: 'the kernel is imported by domain code, so it stays free of frameworks, the ORM and the broker' })) }],
+    },
+  },
+  {
+    files: ['apps/*/src/application/**/*.ts'],
+    ignores: applicationLayerStillOnTheOrm.map((service) => `apps/${service}/src/application/**`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: persistenceImports, message: 'use cases reach the database through repository ports and the unit of work (@cmp/kernel)' },
+            { group: infrastructureImports, message: 'use cases depend on ports; infrastructure implements them' },
+          ],
+        },
+      ],
     },
   },
 ];

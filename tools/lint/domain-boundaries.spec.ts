@@ -56,3 +56,25 @@ describe('the shared kernel (@cmp/kernel)', () => {
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(`'${module}' import is restricted`)]));
   });
 });
+
+describe('the application layer of a service (one that has moved to repositories)', () => {
+  const useCase = 'apps/fixture/src/application/cohorts/cohort-commands.ts';
+
+  it.each(['typeorm', 'pg', '@cmp/persistence'])('may not import %s', (module) => {
+    const problems = lint(useCase, `import * as orm from '${module}';\nexport const used = orm;\n`);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(`'${module}' import is restricted`)]));
+  });
+
+  it.each(['../../infrastructure/entities', '../../infrastructure/persistence/cohort.entity', '../infrastructure'])('may not import infrastructure code (%s)', (path) => {
+    const problems = lint(useCase, `import * as infrastructure from '${path}';\nexport const used = infrastructure;\n`);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(`'${path}' import is restricted`)]));
+  });
+
+  it('may import the kernel, its domain and its own ports', () => {
+    const problems = lint(
+      useCase,
+      `import { UnitOfWork } from '@cmp/kernel';\nimport { Cohort } from '../../domain/cohort';\nimport { CohortRepository } from './cohort.repository';\nexport const used = [UnitOfWork, Cohort, CohortRepository];\n`,
+    );
+    expect(problems).toEqual([]);
+  });
+});

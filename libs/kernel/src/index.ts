@@ -14,3 +14,5 @@ export {
   isSystem,
   parseCaller,
 } from './actor';
+export { type Problem, type ProblemSource, SERVICE_PROBLEM_BASE, ServiceError, isProblemSource } from './problem';
+export { type PendingEvent, type ReadTransaction, type RunOptions, type Transaction, UnitOfWork } from './unit-of-work';

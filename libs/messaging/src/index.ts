@@ -16,3 +16,4 @@ export * from './outbox/parked-rows.migration';
 export * from './outbox/outbox';
 export * from './relay/outbox-relay';
 export * from './service-infrastructure.module';
+export * from './unit-of-work/typeorm-unit-of-work';

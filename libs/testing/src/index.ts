@@ -8,3 +8,4 @@ export * from './event-probe';
 export * from './system-under-test';
 export * from './consumer-group-offsets';
 export * from './hop-signing';
+export * from './in-memory-unit-of-work';

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, EventContract, toKafkaBinaryMessage, validateEventData } from '@cmp/contracts';
+import { CloudEvent, toKafkaBinaryMessage, validateEventData } from '@cmp/contracts';
 import { correlationContext } from '@cmp/platform';
+import type { PendingEvent } from '@cmp/kernel';
 
-export type OutgoingEvent<TData extends object> = {
-  readonly contract: EventContract<TData>;
-  /** The aggregate id: Kafka key and CloudEvents `subject`, so one entity's events stay in order. */
-  readonly key: string;
-} & ({ readonly data: TData } | { readonly tombstone: true });
+/** The kernel's pending event: what a use case emits is what the outbox writes. */
+export type OutgoingEvent<TData extends object> = PendingEvent<TData>;
 
 export interface OutboxSettings {
   /** The producing service, e.g. `enrolment`; becomes the CloudEvents `source` `/cmp/enrolment`. */
