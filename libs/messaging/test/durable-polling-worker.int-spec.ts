@@ -326,7 +326,8 @@ describe('the durable polling worker', () => {
       now = new Date(now.getTime() + 1);
       expect(await survivor.drain()).toEqual({ claimed: 1, outcomes: { sent: 1 }, backlogged: false });
 
-      const late = await lateClaim!.record(async () => 'overwritten');
+      if (!lateClaim) throw new Error('the dying instance never got its claim');
+      const late = await lateClaim.record(async () => 'overwritten');
       expect(late).toEqual({ held: false });
       const handled: { instance: string }[] = await database.dataSource.query(`SELECT instance FROM handled WHERE job_id = $1`, [job]);
       expect(handled).toEqual([{ instance: 'survivor' }]);

@@ -10,7 +10,12 @@ function controlledDrain() {
       starts.push(Date.now());
       pending.push({ resolve, reject });
     });
-  return { starts, drain, finish: (value = 0) => pending.shift()!.resolve(value), fail: (error: Error) => pending.shift()!.reject(error), get waiting() { return pending.length; } };
+  const running = () => {
+    const run = pending.shift();
+    if (!run) throw new Error('no drain is running');
+    return run;
+  };
+  return { starts, drain, finish: (value = 0) => running().resolve(value), fail: (error: Error) => running().reject(error), get waiting() { return pending.length; } };
 }
 
 async function metric(name: string, worker: string): Promise<number | undefined> {
@@ -101,7 +106,7 @@ describe('the polling loop', () => {
     const loop = new PollingLoop({ name: 'loop-transient', intervalMs: 0, drain: () => Promise.reject(refused) });
     await expect(loop.drain()).rejects.toBe(refused);
     const metrics = await metricsRegistry.getMetricsAsJSON();
-    const failures = metrics.find((entry) => entry.name === 'cmp_polling_worker_failures_total')!.values.filter((value) => value.labels.worker === 'loop-transient');
+    const failures = (metrics.find((entry) => entry.name === 'cmp_polling_worker_failures_total')?.values ?? []).filter((value) => value.labels.worker === 'loop-transient');
     expect(failures).toEqual([expect.objectContaining({ labels: { worker: 'loop-transient', fault: 'transient' }, value: 1 })]);
   });
 
