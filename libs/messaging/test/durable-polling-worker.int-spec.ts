@@ -33,6 +33,13 @@ const JOBS_TABLE = `
 const dueJobs = claimDueRows({ table: 'jobs', dueWhen: `status = 'pending' AND due_at <= $1`, orderBy: 'due_at, id', columns: ['id', 'attempts'], toItem: toJob });
 const jobLease = columnLease<Job>({ table: 'jobs', column: 'due_at', heldWhen: `status = 'pending'`, keyOf: (job) => job.id });
 
+/** A promise the test resolves when something has happened (a batch claimed, a gate opened). */
+function signal(): { readonly happened: Promise<void>; fire(): void } {
+  let fire: () => void = () => undefined;
+  const happened = new Promise<void>((resolve) => (fire = resolve));
+  return { happened, fire: () => fire() };
+}
+
 async function markHandled(tx: Transaction, job: Job, instance: string): Promise<'done'> {
   const manager = entityManagerOf(tx);
   await manager.query(`INSERT INTO handled (job_id, instance) VALUES ($1, $2)`, [job.id, instance]);
@@ -148,8 +155,7 @@ describe('the durable polling worker', () => {
 
     it('leaves the rows due for another instance when the claiming one dies mid-batch', async () => {
       await addJobs(4);
-      let claimedBatch: () => void = () => undefined;
-      const batchClaimed = new Promise<void>((resolve) => (claimedBatch = resolve));
+      const batchClaimed = signal();
       const a = worker({
         name: 'jobs-crash',
         unitOfWork: first.unitOfWork,
@@ -158,7 +164,7 @@ describe('the durable polling worker', () => {
           mode: 'in-claim-transaction',
           handle: async (job, tx) => {
             await markHandled(tx, job, 'a');
-            claimedBatch();
+            batchClaimed.fire();
             // The instance "dies" here: its connection is cut while it holds the claim.
             await entityManagerOf(tx).query(`SELECT pg_sleep(30)`);
             return 'done';
@@ -169,7 +175,7 @@ describe('the durable polling worker', () => {
       const b = worker({ name: 'jobs-survivor', unitOfWork: second.unitOfWork, claim: dueJobs, processing: { mode: 'in-claim-transaction', handle: (job, tx) => markHandled(tx, job, 'b') }, intervalMs: 0 });
 
       const crashed = a.drain();
-      await batchClaimed;
+      await batchClaimed.happened;
       expect((await b.drain()).claimed).toBe(0);
       await database.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%' AND pid <> pg_backend_pid()`);
       await expect(crashed).rejects.toThrow();
@@ -224,10 +230,8 @@ describe('the durable polling worker', () => {
 
     it('stops gracefully: the batch in flight commits, stop() waits for it, and nothing more is claimed', async () => {
       await addJobs(6);
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let entered: () => void = () => undefined;
-      const inFlight = new Promise<void>((resolve) => (entered = resolve));
+      const gate = signal();
+      const inFlight = signal();
       const a = worker({
         name: 'jobs-stop',
         unitOfWork: first.unitOfWork,
@@ -235,8 +239,8 @@ describe('the durable polling worker', () => {
         processing: {
           mode: 'in-claim-transaction',
           handle: async (job, tx) => {
-            entered();
-            await gate;
+            inFlight.fire();
+            await gate.happened;
             return markHandled(tx, job, 'a');
           },
         },
@@ -244,13 +248,13 @@ describe('the durable polling worker', () => {
         batchSize: 2,
       });
       a.start();
-      await inFlight;
+      await inFlight.happened;
 
       let stopped = false;
       const stopping = a.stop().then(() => (stopped = true));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stopped).toBe(false);
-      release();
+      gate.fire();
       await stopping;
 
       const [{ done }] = await database.dataSource.query(`SELECT count(*)::int AS done FROM jobs WHERE status = 'done'`);
