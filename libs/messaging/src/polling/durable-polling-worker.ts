@@ -46,7 +46,11 @@ export interface InClaimTransaction<Item, Outcome extends string> {
 export interface AfterClaim<Item, Outcome extends string> {
   readonly mode: 'after-claim';
   readonly lease: LeaseStore<Item>;
-  /** How long a claim holds an item: the handler's deadline plus a margin for the round trips. */
+  /**
+   * How long a claim holds its items: the handler's deadline plus a margin for the round trips.
+   * A batch's items are handled one after another under one lease, so with a `batchSize` above
+   * 1 (the default here is 1) the lease must cover the whole batch.
+   */
   readonly leaseMs: number;
   /** Does the item's work, then writes its outcome through `claim.record`, which checks the lease still holds. */
   readonly handle: (item: Item, claim: LeasedClaim) => Promise<Outcome>;
@@ -89,7 +93,7 @@ export interface DurablePollingWorkerSettings<Item, Outcome extends string> {
   readonly processing: InClaimTransaction<Item, Outcome> | AfterClaim<Item, Outcome>;
   /** Background pause once nothing is due; 0 turns the loop off (tests call `drain()`). */
   readonly intervalMs: number;
-  /** Items claimed per batch (one transaction in-claim, one lease round after-claim). */
+  /** Items claimed per batch: one transaction in-claim (default 50), one lease after-claim (default 1). */
   readonly batchSize?: number;
   /** A drain stops after this many items so one drain cannot run for ever; the next starts at once. */
   readonly maxItemsPerDrain?: number;
@@ -143,7 +147,7 @@ export class DurablePollingWorker<Item, Outcome extends string> {
   constructor(private readonly settings: DurablePollingWorkerSettings<Item, Outcome>) {
     this.logger = new Logger(`DurablePollingWorker:${settings.name}`);
     this.actor = settings.actor ?? `system:${settings.name}`;
-    this.batchSize = Math.max(1, settings.batchSize ?? 50);
+    this.batchSize = Math.max(1, settings.batchSize ?? (settings.processing.mode === 'after-claim' ? 1 : 50));
     this.maxItemsPerDrain = Math.max(this.batchSize, settings.maxItemsPerDrain ?? 1000);
     this.loop = new PollingLoop({
       name: settings.name,
