@@ -1,6 +1,7 @@
 import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { MATCH_END_REASONS, MatchEndReason } from '@cmp/contracts';
+import { MATCH_STATUSES, MatchStatus } from '../application/matches/match.repository';
 
 export class WeightsRequest {
   @IsNumber() @Min(0) @Max(100) readonly occupation: number;
@@ -37,5 +38,5 @@ export class EndMatchRequest {
 }
 
 export class MatchListQuery {
-  @IsOptional() @IsIn(['proposed', 'confirmed', 'rejected', 'superseded', 'ended']) readonly status?: 'proposed' | 'confirmed' | 'rejected' | 'superseded' | 'ended';
+  @IsOptional() @IsIn(MATCH_STATUSES) readonly status?: MatchStatus;
 }

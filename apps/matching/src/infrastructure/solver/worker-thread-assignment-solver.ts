@@ -1,17 +1,19 @@
-import { Injectable } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AssignmentOptions, AssignmentProblem, AssignmentResult, solveAssignment } from '@cmp/matching-engine';
-
-/** Pairs above which a run is solved off the main thread, so the service keeps answering. */
-export const DEFAULT_WORKER_THRESHOLD_PAIRS = 20_000;
+import { AssignmentSolver } from '../../application/matches/assignment-solver';
 
 /** The worker is whatever this file is: TypeScript under @swc-node/register, or its build output. */
 const WORKER_EXTENSION = extname(__filename);
 
-@Injectable()
-export class AssignmentSolver {
-  constructor(private readonly workerThresholdPairs: number = DEFAULT_WORKER_THRESHOLD_PAIRS) {}
+/** Solves small problems in place and large ones in a worker thread, so the service keeps answering. */
+export class WorkerThreadAssignmentSolver extends AssignmentSolver {
+  constructor(
+    /** Eligible pairs from which a problem goes to a worker thread. */
+    private readonly workerThresholdPairs: number,
+  ) {
+    super();
+  }
 
   solve(problem: AssignmentProblem, options: AssignmentOptions): Promise<AssignmentResult> {
     if (problem.pairs.length < this.workerThresholdPairs) return Promise.resolve(solveAssignment(problem, options));
