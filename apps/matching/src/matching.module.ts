@@ -16,7 +16,9 @@ import { Rematcher } from './application/matches/rematcher';
 import { RunCommands } from './application/runs/run-commands';
 import { RunQueries } from './application/runs/run-queries';
 import { RunRepository } from './application/runs/run.repository';
-import { MatchingController } from './http/matching.controller';
+import { CohortsController } from './http/cohorts.controller';
+import { MatchesController } from './http/matches.controller';
+import { RunsController } from './http/runs.controller';
 import { DEFAULT_WORKER_THRESHOLD_PAIRS } from './matching.config';
 import { EnrolmentEventsConsumer } from './infrastructure/consumers/enrolment-events.consumer';
 import { MATCHING_ENTITIES } from './infrastructure/entities';
@@ -58,7 +60,7 @@ export class MatchingModule {
           clock: settings.clock,
         }),
       ],
-      controllers: [MatchingController, EnrolmentEventsConsumer],
+      controllers: [RunsController, MatchesController, CohortsController, EnrolmentEventsConsumer],
       providers: [
         // Matching keeps no audit trail: its runs and decisions are their own record.
         { provide: TypeOrmUnitOfWork, inject: [DataSource, Outbox, CLOCK], useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock) },

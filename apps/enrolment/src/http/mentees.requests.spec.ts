@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentMetadata } from '@nestjs/common';
 import { createValidationPipe, RequestValidationException } from '@cmp/platform';
-import { applicationBody } from '../../test/builders';
+import { applicationBody } from '@cmp/testing';
 import { ApplyRequest } from './mentees.requests';
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: ApplyRequest };

@@ -14,8 +14,7 @@ import {
   MessageLanguage,
   ReferralRedeemed,
 } from '@cmp/contracts';
-import { type RunOptions, type Transaction, UnitOfWork } from '@cmp/kernel';
-import { copenhagenDate } from '../../domain/calendar-date';
+import { copenhagenDateOf, type RunOptions, type Transaction, UnitOfWork } from '@cmp/kernel';
 import { assertTakesApplications, hasStarted } from '../../domain/cohort';
 import { DuplicateApplicationError, InvalidRequestError, NotFoundError, ReferralUnusableError, TransitionRefusedError } from '../../domain/enrolment-error';
 import { moveMentee } from '../../domain/mentee-lifecycle';
@@ -93,7 +92,7 @@ export class MenteeCommands {
         throw new ReferralUnusableError('the referral code is for another cohort');
       }
       const cohort = await this.places.lockCohort(tx, cohortId);
-      assertTakesApplications(cohort, copenhagenDate(tx.now));
+      assertTakesApplications(cohort, copenhagenDateOf(tx.now));
       if (await this.mentees.hasOpenApplication(tx, command.email)) throw new DuplicateApplicationError(`${command.email} already has an open application`);
 
       const mentee: Mentee = {
@@ -153,7 +152,7 @@ export class MenteeCommands {
     return this.unitOfWork.run(actor, async (tx) => {
       const mentee = await this.withdrawal.lockMentee(tx, menteeId);
       const cohort = await this.places.lockCohort(tx, mentee.cohortId);
-      if (hasStarted(cohort, copenhagenDate(tx.now))) throw new TransitionRefusedError('the cohort has started; the application can no longer be accepted');
+      if (hasStarted(cohort, copenhagenDateOf(tx.now))) throw new TransitionRefusedError('the cohort has started; the application can no longer be accepted');
       mentee.status = moveMentee(mentee.status, 'accepted');
       await this.mentees.save(tx, mentee);
       tx.record('mentee.accepted', 'mentee', mentee.id, ['status']);

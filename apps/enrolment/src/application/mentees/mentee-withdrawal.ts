@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MenteeWithdrew } from '@cmp/contracts';
-import type { Transaction } from '@cmp/kernel';
-import { copenhagenDate } from '../../domain/calendar-date';
+import { copenhagenDateOf, type Transaction } from '@cmp/kernel';
 import { hasStarted } from '../../domain/cohort';
 import { NotFoundError } from '../../domain/enrolment-error';
 import { moveMentee, PLACE_HOLDING_STATUSES } from '../../domain/mentee-lifecycle';
@@ -40,7 +39,7 @@ export class MenteeWithdrawal {
     const mentee = await this.lockMentee(tx, command.menteeId);
     const cohort = await this.places.lockCohort(tx, mentee.cohortId);
     const heldPlace = PLACE_HOLDING_STATUSES.includes(mentee.status);
-    const releases = !hasStarted(cohort, copenhagenDate(tx.now));
+    const releases = !hasStarted(cohort, copenhagenDateOf(tx.now));
     mentee.status = moveMentee(mentee.status, 'withdrawn');
     mentee.statusReason = command.reason;
     await this.mentees.save(tx, mentee);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ReferralIssued, ReferralRevoked } from '@cmp/contracts';
-import { type Transaction, UnitOfWork } from '@cmp/kernel';
-import { endOfCopenhagenDay } from '../../domain/calendar-date';
+import { endOfCopenhagenDay, type Transaction, UnitOfWork } from '@cmp/kernel';
 import { InvalidRequestError, NotFoundError, TransitionRefusedError } from '../../domain/enrolment-error';
 import { assertCanHold } from '../../domain/placement-quota';
 import { hashReferralCode, newReferralCode, revokeReferral } from '../../domain/referral';

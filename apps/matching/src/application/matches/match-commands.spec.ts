@@ -1,11 +1,10 @@
 import { MatchConfirmed, MatchEnded, MatchProposed, MatchRejected } from '@cmp/contracts';
+import { menteeProfile, mentorProfile } from '@cmp/testing';
 import { HardConstraintError, RefusedError } from '../../domain/matching-error';
 import { ARRANGE, inMemoryMatching } from '../../../test/in-memory-matching';
-import { menteeProfile, mentorProfile } from '../../../test/profiles';
 import type { Match } from './match.repository';
 
 const COHORT = '00000000-0000-4000-8000-0000000000c1';
-const EMPLOYER = '00000000-0000-4000-8000-0000000000e1';
 const MENTEE = '00000000-0000-4000-8000-00000000aa01';
 const OTHER_MENTEE = '00000000-0000-4000-8000-00000000aa02';
 const MENTOR = '00000000-0000-4000-8000-00000000bb01';
@@ -34,8 +33,8 @@ async function cohortWithTwoMentors() {
   const matching = inMemoryMatching();
   await matching.cohorts.upsertScheduled(ARRANGE, { id: COHORT, name: 'Spring', excludeMentorsFromReferringOrganisation: false });
   await matching.candidates.placeMentee(ARRANGE, { id: MENTEE, cohortId: COHORT, referringOrganisationId: null, profile: menteeProfile() });
-  await matching.candidates.saveMentor(ARRANGE, { id: MENTOR, profile: mentorProfile(COHORT, EMPLOYER), status: 'active' });
-  await matching.candidates.saveMentor(ARRANGE, { id: OTHER_MENTOR, profile: mentorProfile(COHORT, EMPLOYER), status: 'active' });
+  await matching.candidates.saveMentor(ARRANGE, { id: MENTOR, profile: mentorProfile(COHORT), status: 'active' });
+  await matching.candidates.saveMentor(ARRANGE, { id: OTHER_MENTOR, profile: mentorProfile(COHORT), status: 'active' });
   return matching;
 }
 

@@ -1,4 +1,7 @@
-import { addMonths, copenhagenDate, endOfCopenhagenDay, isIsoDate } from './calendar-date';
+import { addMonths, copenhagenDateOf, endOfCopenhagenDay, isIsoDate } from '@cmp/kernel';
+
+// The calendar rules enrolment's cohorts, deadlines and referral expiry rely on, now taken from
+// the kernel's programme calendar: the cases enrolment pinned when it kept its own copy.
 
 describe('calendar dates of the programme', () => {
   describe('isIsoDate', () => {
@@ -63,34 +66,34 @@ describe('calendar dates of the programme', () => {
     });
   });
 
-  describe('copenhagenDate', () => {
+  describe('copenhagenDateOf', () => {
     it('is already the next day in Copenhagen late on a UTC evening in winter (UTC+1)', () => {
-      expect(copenhagenDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16');
+      expect(copenhagenDateOf(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16');
     });
 
     it('is still the same day in Copenhagen just before local midnight in winter', () => {
-      expect(copenhagenDate(new Date('2026-01-15T22:59:59Z'))).toBe('2026-01-15');
+      expect(copenhagenDateOf(new Date('2026-01-15T22:59:59Z'))).toBe('2026-01-15');
     });
 
     it('gives 2026-03-29 for 23:30 UTC on the night summer time starts', () => {
-      expect(copenhagenDate(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
+      expect(copenhagenDateOf(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
     });
 
     it('gives 2026-10-25 for 22:30 UTC on the night summer time ends (UTC+2)', () => {
-      expect(copenhagenDate(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25');
+      expect(copenhagenDateOf(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25');
     });
 
     it('is still the same day in Copenhagen just before local midnight in summer', () => {
-      expect(copenhagenDate(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
+      expect(copenhagenDateOf(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
     });
 
     it('turns over to the next day at local midnight in summer', () => {
-      expect(copenhagenDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+      expect(copenhagenDateOf(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
     });
 
     it('returns a date that isIsoDate accepts, so it compares with cohort dates as a string', () => {
-      expect(isIsoDate(copenhagenDate(new Date('2026-12-31T23:00:00Z')))).toBe(true);
-      expect(copenhagenDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+      expect(isIsoDate(copenhagenDateOf(new Date('2026-12-31T23:00:00Z')))).toBe(true);
+      expect(copenhagenDateOf(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
     });
   });
 });
