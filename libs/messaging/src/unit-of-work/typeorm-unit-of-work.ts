@@ -124,6 +124,20 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     }
   }
 
+  /**
+   * Runs a use case inside a transaction that is already open: a consumer's inbox transaction, so
+   * that the event's effects, audit entries and outgoing events commit with the inbox row that
+   * marks it applied (exactly-once effects). `now` defaults to the clock; a consumer may pass the
+   * time the event happened. Errors are left to the consumer's retries and dead letters.
+   */
+  async join<T>(manager: EntityManager, actor: string, work: (tx: Transaction) => Promise<T>, now: Date = this.clock()): Promise<T> {
+    const tx = new TypeOrmTransaction(manager, actor, now, this.settings.writeAudit !== undefined);
+    const result = await work(tx);
+    if (tx.audit.length > 0) await this.settings.writeAudit?.(manager, tx.audit);
+    await this.outbox.add(manager, ...tx.events);
+    return result;
+  }
+
   read<T>(work: (tx: ReadTransaction) => Promise<T>): Promise<T> {
     return work(new TypeOrmReadTransaction(this.dataSource.manager, this.clock()));
   }
