@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@cmp/platform';
 import { TimerHandlers } from '../../application/timers/timer-handlers';
-import { TimerStore } from './timer-store';
+import { TypeOrmTimerRepository } from '../repositories/typeorm-timer.repository';
+import { OpenTransaction } from '../transactions/open-transaction';
 
 export const TIMER_WORKER_SETTINGS = Symbol('TIMER_WORKER_SETTINGS');
 
@@ -34,8 +35,9 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: TimerStore,
+    private readonly store: TypeOrmTimerRepository,
     private readonly handlers: TimerHandlers,
+    private readonly openTransaction: OpenTransaction,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TIMER_WORKER_SETTINGS) private readonly settings: TimerWorkerSettings,
   ) {}
@@ -73,20 +75,19 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Claims, fires and marks one timer in one transaction. The handler runs inside a savepoint: if
-   * it throws, its writes are undone but the row stays locked while the failure is recorded, so
-   * no other instance can pick the same row up in between.
+   * Claims, fires and marks one timer in one transaction. The handler runs inside a savepoint (the
+   * open transaction's unit of work): if it throws, its writes and events are undone but the row
+   * stays locked while the failure is recorded, so no other instance can pick the same row up in
+   * between.
    */
   private fireNext(): Promise<'fired' | 'failed' | 'none'> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock();
       const timer = await this.store.claimNextDue(manager, now);
       if (!timer) return 'none';
-      await manager.query('SAVEPOINT fire_timer');
       try {
-        await this.handlers.fire(manager, timer);
+        await this.openTransaction.run(manager, (tx) => this.handlers.fire(tx, timer));
       } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT fire_timer');
         const message = error instanceof Error ? error.message : String(error);
         const attempts = timer.attempts + 1;
         this.logger.error(`timer ${timer.id} (${timer.kind}) failed, attempt ${attempts}: ${message}`);
@@ -97,7 +98,6 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
         });
         return 'failed';
       }
-      await manager.query('RELEASE SAVEPOINT fire_timer');
       await this.store.markFired(manager, timer.id, now, this.instance);
       return 'fired';
     });

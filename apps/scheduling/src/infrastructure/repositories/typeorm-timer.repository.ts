@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { TimerEntity, TimerKind } from '../entities/timer.entity';
+import type { Transaction } from '@cmp/kernel';
+import { entityManagerOf } from '@cmp/messaging';
+import { DueTimer, TimerKind, TimerRepository, TimerRequest } from '../../application/timers/timer.repository';
+import { TimerEntity } from '../entities/timer.entity';
 
-export interface TimerRequest {
-  readonly kind: TimerKind;
-  readonly dedupeKey: string;
-  readonly planId: string;
-  readonly sessionId?: string;
-  readonly dueAt: Date;
-  readonly payload?: Record<string, unknown>;
+/** A claimed timer, as the worker needs it to record the outcome. */
+export interface ClaimedTimer extends DueTimer {
+  readonly attempts: number;
 }
 
-/** Durable timers as rows, written in the caller's transaction with the change that needs them. */
+/**
+ * Durable timers as rows. Use cases schedule and cancel them in their own transaction; the timer
+ * worker (infrastructure, with its own transaction) claims, marks and retries them.
+ */
 @Injectable()
-export class TimerStore {
+export class TypeOrmTimerRepository extends TimerRepository {
   /** Idempotent on `dedupeKey`: a redelivered event schedules nothing new. */
-  async schedule(manager: EntityManager, ...timers: TimerRequest[]): Promise<void> {
+  async schedule(tx: Transaction, ...timers: TimerRequest[]): Promise<void> {
+    const manager = entityManagerOf(tx);
     for (const timer of timers) {
       await manager.query(
         `INSERT INTO timers (id, kind, dedupe_key, plan_id, session_id, due_at, payload, status)
@@ -26,11 +29,12 @@ export class TimerStore {
     }
   }
 
-  async cancelForSession(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(`UPDATE timers SET status = 'cancelled' WHERE session_id = $1 AND status = 'pending'`, [sessionId]);
+  async cancelForSession(tx: Transaction, sessionId: string): Promise<void> {
+    await entityManagerOf(tx).query(`UPDATE timers SET status = 'cancelled' WHERE session_id = $1 AND status = 'pending'`, [sessionId]);
   }
 
-  async cancelForPlan(manager: EntityManager, planId: string, kinds?: readonly TimerKind[]): Promise<void> {
+  async cancelForPlan(tx: Transaction, planId: string, kinds?: readonly TimerKind[]): Promise<void> {
+    const manager = entityManagerOf(tx);
     if (kinds) await manager.query(`UPDATE timers SET status = 'cancelled' WHERE plan_id = $1 AND status = 'pending' AND kind = ANY($2)`, [planId, kinds]);
     else await manager.query(`UPDATE timers SET status = 'cancelled' WHERE plan_id = $1 AND status = 'pending'`, [planId]);
   }
@@ -39,12 +43,14 @@ export class TimerStore {
    * The earliest due timer no other transaction holds. SKIP LOCKED lets a second instance move on
    * to the next row instead of waiting, and the lock lasts until the caller's transaction ends.
    */
-  async claimNextDue(manager: EntityManager, now: Date): Promise<TimerEntity | null> {
+  async claimNextDue(manager: EntityManager, now: Date): Promise<ClaimedTimer | null> {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [now],
     );
-    return rows.length === 0 ? null : manager.findOneByOrFail(TimerEntity, { id: rows[0].id });
+    if (rows.length === 0) return null;
+    const { id, kind, planId, sessionId, payload, attempts } = await manager.findOneByOrFail(TimerEntity, { id: rows[0].id });
+    return { id, kind, planId, sessionId, payload, attempts };
   }
 
   async markFired(manager: EntityManager, id: string, now: Date, by: string): Promise<void> {
