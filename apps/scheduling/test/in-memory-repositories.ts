@@ -82,7 +82,9 @@ export class InMemorySessions extends SessionRepository {
   async update(_tx: Transaction, session: Session) {
     this.rows.set(session.id, session);
   }
-  async lockDiariesOf() {}
+  async lockDiariesOf() {
+    // One test runs one use case at a time: there is no other booking to wait for.
+  }
   async bookedBy(_tx: ReadTransaction, personId: string, excludeSessionId: string | null): Promise<BookedSession[]> {
     return this.all()
       .filter((session) => session.status === 'confirmed' && session.id !== excludeSessionId && (session.menteeId === personId || session.mentorId === personId))
@@ -104,7 +106,12 @@ export class InMemorySessions extends SessionRepository {
   async historyOf(_tx: ReadTransaction, sessionId: string) {
     return this.steps.filter((step) => step.sessionId === sessionId);
   }
-  async erasePersonalTextOf() {}
+  async erasePersonalTextOf(tx: Transaction, personId: string, role: 'mentee' | 'mentor') {
+    for (const session of await this.ofPerson(tx, personId, role)) {
+      this.rows.set(session.id, { ...session, topics: null, nextSteps: null, introductions: null, place: null, link: null, cancelReason: null });
+      for (const [index, step] of this.steps.entries()) if (step.sessionId === session.id) this.steps[index] = { ...step, detail: null };
+    }
+  }
 }
 
 export class InMemoryAvailability extends AvailabilityRepository {

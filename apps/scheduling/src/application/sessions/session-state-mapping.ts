@@ -16,8 +16,11 @@ export function stateOf(session: Session): SessionState {
   };
 }
 
+/** What a session is apart from the part its life-cycle rules decide. */
+type SessionApartFromState = Omit<Session, keyof SessionState | 'updatedAt'>;
+
 /** The session after a transition: the rules' outcome copied onto it. */
-export function withState<T extends Omit<Session, keyof SessionState | 'slots' | 'updatedAt'>>(session: T, state: SessionState, now: Date): T & Session {
+export function withState(session: SessionApartFromState, state: SessionState, now: Date): Session {
   return {
     ...session,
     status: state.status,
