@@ -1,6 +1,6 @@
 import { CohortRhythmSet } from '../application/cohorts/cohort-commands';
 import { CohortOverview } from '../application/cohorts/cohort-queries';
-import { copenhagenDateOf } from '../domain/copenhagen-time';
+import { copenhagenDateOf } from '@cmp/kernel';
 import { localTime } from './sessions.responses';
 
 export function cohortOverviewResponse(overview: CohortOverview) {

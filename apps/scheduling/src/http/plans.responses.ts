@@ -1,5 +1,5 @@
 import { PlanDetails } from '../application/plans/plan-queries';
-import { PROGRAMME_ZONE } from '../domain/copenhagen-time';
+import { PROGRAMME_ZONE } from '@cmp/kernel';
 import { THEME_TITLES } from '../domain/playbook-themes';
 import { localTime, sessionResponse } from './sessions.responses';
 

@@ -1,5 +1,5 @@
 import { SessionDetails } from '../application/sessions/session-queries';
-import { copenhagenIso } from '../domain/copenhagen-time';
+import { copenhagenIso } from '@cmp/kernel';
 import { THEME_TITLES } from '../domain/playbook-themes';
 
 /** Times go out in UTC with their Copenhagen rendering beside them, for people to read. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, UnitOfWork } from '@cmp/kernel';
 import { requireStaff } from '../../domain/access-rules';
-import { copenhagenDateOf } from '../../domain/copenhagen-time';
+import { copenhagenDateOf } from '@cmp/kernel';
 import { DEFAULT_RHYTHM, ProgrammeRhythm } from '../../domain/programme-rhythm';
 import { StallVerdict, stallVerdict } from '../../domain/stall-rule';
 import { PlanRepository, PlanStatus } from '../plans/plan.repository';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MatchConfirmedData, PlanCreated, PlanCreatedData, PlanUpdated, SessionCanceller } from '@cmp/contracts';
 import type { Transaction } from '@cmp/kernel';
 import { sharedWindow } from '../../domain/availability';
-import { copenhagenDateOf } from '../../domain/copenhagen-time';
+import { copenhagenDateOf } from '@cmp/kernel';
 import { generatePlan, ProgrammePlan, programmeDates } from '../../domain/programme-plan';
 import { DEFAULT_RHYTHM } from '../../domain/programme-rhythm';
 import { AvailabilityRepository } from '../availability/availability.repository';

@@ -3,7 +3,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
 import { FeedEntry, FeedRenderer } from '../../application/feeds/feed-renderer';
-import { PROGRAMME_ZONE } from '../../domain/copenhagen-time';
+import { PROGRAMME_ZONE } from '@cmp/kernel';
 
 /**
  * Renders a person's sessions as an RFC 5545 calendar with ical-generator. Times are written in

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import type { Transaction } from '@cmp/kernel';
-import { entityManagerOf } from '@cmp/messaging';
+import { claimDueRows, entityManagerOf } from '@cmp/messaging';
 import { DueTimer, TimerKind, TimerRepository, TimerRequest } from '../../application/timers/timer.repository';
 import { TimerEntity } from '../entities/timer.entity';
 
@@ -13,7 +12,7 @@ export interface ClaimedTimer extends DueTimer {
 
 /**
  * Durable timers as rows. Use cases schedule and cancel them in their own transaction; the timer
- * worker (infrastructure, with its own transaction) claims, marks and retries them.
+ * worker claims, marks and retries them through the same transaction handles.
  */
 @Injectable()
 export class TypeOrmTimerRepository extends TimerRepository {
@@ -40,26 +39,20 @@ export class TypeOrmTimerRepository extends TimerRepository {
   }
 
   /**
-   * The earliest due timer no other transaction holds. SKIP LOCKED lets a second instance move on
-   * to the next row instead of waiting, and the lock lasts until the caller's transaction ends.
+   * The earliest due timers no other transaction holds, locked until the claiming transaction
+   * ends: SKIP LOCKED lets a second instance move on to the next rows instead of waiting.
    */
-  async claimNextDue(manager: EntityManager, now: Date): Promise<ClaimedTimer | null> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [now],
-    );
-    if (rows.length === 0) return null;
-    const { id, kind, planId, sessionId, payload, attempts } = await manager.findOneByOrFail(TimerEntity, { id: rows[0].id });
-    return { id, kind, planId, sessionId, payload, attempts };
+  claimDue(tx: Transaction, limit: number): Promise<readonly ClaimedTimer[]> {
+    return claimDueTimers(tx, limit);
   }
 
-  async markFired(manager: EntityManager, id: string, now: Date, by: string): Promise<void> {
-    await manager.update(TimerEntity, { id }, { status: 'fired', firedAt: now, firedBy: by });
+  async markFired(tx: Transaction, id: string, by: string): Promise<void> {
+    await entityManagerOf(tx).update(TimerEntity, { id }, { status: 'fired', firedAt: tx.now, firedBy: by });
   }
 
   /** A failed attempt: retried at `retryAt`, or parked as `failed` when there is none. */
-  async recordFailure(manager: EntityManager, id: string, failure: { attempts: number; lastError: string; retryAt: Date | null }): Promise<void> {
-    await manager.update(
+  async recordFailure(tx: Transaction, id: string, failure: { attempts: number; lastError: string; retryAt: Date | null }): Promise<void> {
+    await entityManagerOf(tx).update(
       TimerEntity,
       { id },
       failure.retryAt
@@ -68,3 +61,18 @@ export class TypeOrmTimerRepository extends TimerRepository {
     );
   }
 }
+
+const claimDueTimers = claimDueRows<ClaimedTimer>({
+  table: 'timers',
+  dueWhen: `status = 'pending' AND due_at <= $1`,
+  orderBy: 'due_at, id',
+  columns: ['id', 'kind', 'plan_id', 'session_id', 'payload', 'attempts'],
+  toItem: (row) => ({
+    id: row.id as string,
+    kind: row.kind as TimerKind,
+    planId: row.plan_id as string,
+    sessionId: row.session_id as string | null,
+    payload: row.payload as Record<string, unknown>,
+    attempts: row.attempts as number,
+  }),
+});

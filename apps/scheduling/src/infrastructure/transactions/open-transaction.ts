@@ -8,11 +8,10 @@ import { Clock, CLOCK } from '@cmp/platform';
 export const SYSTEM_ACTOR = 'system';
 
 /**
- * Runs application work inside a transaction infrastructure already opened: the inbox's for a
- * consumed event (so the event is marked consumed with its effects) and the timer worker's for a
- * due timer (so the row is marked fired with its effects). The work gets a kernel transaction
- * handle as every use case does, as a savepoint of the open transaction: its events go to the
- * outbox there, and a failure undoes its writes only.
+ * Runs application work inside the transaction the inbox opened for a consumed event, so the
+ * event is marked consumed together with its effects. The work gets a kernel transaction handle
+ * as every use case does, as a savepoint of the inbox's transaction: its events go to the outbox
+ * there, and its failure rolls the inbox entry back with it.
  */
 @Injectable()
 export class OpenTransaction {
