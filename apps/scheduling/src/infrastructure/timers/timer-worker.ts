@@ -41,6 +41,10 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
       actor: SYSTEM_ACTOR,
       claim: (tx, limit) => store.claimDue(tx, limit),
       intervalMs: settings.pollIntervalMs,
+      // One timer per transaction, as before: a handler locks its plan after the claim locked the
+      // timer row, and ending a programme cancels the plan's other timers, so two instances each
+      // holding a batch of one plan's timers could deadlock.
+      batchSize: 1,
       maxItemsPerDrain: settings.batchSize ?? 500,
       processing: {
         mode: 'in-claim-transaction',
