@@ -26,9 +26,8 @@ import {
   toKafkaBinaryMessage,
 } from '@cmp/contracts';
 import { createKafka, TopicProvisioner } from '@cmp/messaging';
-import { createScratchSchema, EventProbe, ProbedEvent, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor, hopSigning } from '@cmp/testing';
+import { createScratchSchema, EventProbe, hopSigning, menteeProfile, mentorProfile, ProbedEvent, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { SchedulingInstance, startScheduling } from './scheduling-test-app';
-import { menteeProfile, mentorProfile } from './profiles';
 
 describe('scheduling service', () => {
   const infra = testInfrastructure();
@@ -44,9 +43,9 @@ describe('scheduling service', () => {
     schema = await createScratchSchema('scheduling');
     const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'scheduling-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events', 'cmp.scheduling.events']);
-    first = await startScheduling(schema.name, schema.databaseUrl, clock, `scheduling-test-${uniqueSuffix()}`);
+    first = await startScheduling(schema, clock, `scheduling-test-${uniqueSuffix()}`);
     // A second instance on the same schema, as `--scale scheduling=2` runs it: it fires timers too.
-    second = await startScheduling(schema.name, schema.databaseUrl, clock);
+    second = await startScheduling(schema, clock);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     probe = await EventProbe.start(['cmp.scheduling.events']);
@@ -181,7 +180,7 @@ describe('scheduling service', () => {
 
     // One instance restarts; a timer held by a transaction elsewhere is skipped, not lost.
     await second.close();
-    second = await startScheduling(schema.name, schema.databaseUrl, clock);
+    second = await startScheduling(schema, clock);
     now = new Date('2027-02-09T15:30:00Z');
     const holder = new Client({ connectionString: schema.databaseUrl });
     await holder.connect();

@@ -33,7 +33,7 @@ describe('durable timers across crashes', () => {
 
   it('fires programme end, stall and follow-up once per pair while one of two worker processes is killed and restarted', async () => {
     // Plans from real MatchConfirmed events; the cohort is unknown, so each runs 10 Jan – 10 May 2027.
-    const setup = await startScheduling(schema.name, schema.databaseUrl, () => new Date('2027-01-10T10:00:00Z'), `scheduling-crash-${uniqueSuffix()}`);
+    const setup = await startScheduling(schema, () => new Date('2027-01-10T10:00:00Z'), `scheduling-crash-${uniqueSuffix()}`);
     const matchIds: string[] = Array.from({ length: PAIRS }, () => randomUUID());
     const cohortId = randomUUID();
     await producer.send({

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { WEEKDAYS, Weekday } from '@cmp/contracts';
-import { PROGRAMME_ZONE } from './copenhagen-time';
+import { PROGRAMME_ZONE } from '@cmp/kernel';
 import { TimeSlot } from './time-slot';
 
 /** A weekly window in Copenhagen local time, as people state it when they enrol. */

@@ -1,5 +1,5 @@
 import { FOLLOW_UP_MONTHS, FollowUpMonths } from '@cmp/contracts';
-import { addDays, addMonths, instantAt } from './copenhagen-time';
+import { addDays, addMonths, copenhagenInstant } from '@cmp/kernel';
 
 export interface FollowUp {
   readonly monthsAfterCompletion: FollowUpMonths;
@@ -15,11 +15,11 @@ export const FOLLOW_UP_LOCAL_TIME = '09:00';
 export function followUpsAfter(completedOn: string): FollowUp[] {
   return FOLLOW_UP_MONTHS.map((months) => {
     const dueOn = months === 0 ? completedOn : addMonths(completedOn, months);
-    return { monthsAfterCompletion: months, dueOn, dueAt: instantAt(dueOn, FOLLOW_UP_LOCAL_TIME) };
+    return { monthsAfterCompletion: months, dueOn, dueAt: copenhagenInstant(dueOn, FOLLOW_UP_LOCAL_TIME) };
   });
 }
 
 /** The programme's end fires when its last day is over in Copenhagen. */
 export function programmeEndsAt(endsOn: string): Date {
-  return instantAt(addDays(endsOn, 1));
+  return copenhagenInstant(addDays(endsOn, 1));
 }

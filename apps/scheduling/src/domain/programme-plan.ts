@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { SessionTheme, WEEKDAYS } from '@cmp/contracts';
 import { WeeklyWindow } from './availability';
-import { addDays, addMonths, instantAt, laterDate } from './copenhagen-time';
+import { addDays, copenhagenInstant, laterDate, programmeEndsOn } from '@cmp/kernel';
 import { playbookThemes } from './playbook-themes';
-import { PROGRAMME_MONTHS, ProgrammeRhythm } from './programme-rhythm';
+import { ProgrammeRhythm } from './programme-rhythm';
 
 export interface PlannedSessionSuggestion {
   /** 1 for the kick-off. */
@@ -33,10 +33,10 @@ export interface ProgrammePlan extends ProgrammeDates {
  * and ends with the cohort. Without the cohort's dates it runs four months from confirmation.
  */
 export function programmeDates(confirmedOn: string, cohort: { startsOn: string; endsOn: string } | null): ProgrammeDates {
-  if (!cohort) return { startsOn: confirmedOn, endsOn: addMonths(confirmedOn, PROGRAMME_MONTHS), anchoredOn: 'confirmation' };
+  if (!cohort) return { startsOn: confirmedOn, endsOn: programmeEndsOn(confirmedOn), anchoredOn: 'confirmation' };
   const startsOn = laterDate(cohort.startsOn, confirmedOn);
   // A pair confirmed after its cohort ended still gets a whole programme.
-  const endsOn = startsOn < cohort.endsOn ? cohort.endsOn : addMonths(startsOn, PROGRAMME_MONTHS);
+  const endsOn = startsOn < cohort.endsOn ? cohort.endsOn : programmeEndsOn(startsOn);
   return { startsOn, endsOn, anchoredOn: 'cohort' };
 }
 
@@ -72,7 +72,7 @@ export function generatePlan(dates: ProgrammeDates, rhythm: ProgrammeRhythm, win
   const sessions = days.map((suggestedOn, index) => {
     const base = { number: index + 1, theme: themes[index], suggestedOn };
     if (!window || onOrAfter(suggestedOn, window.day) !== suggestedOn) return base;
-    const suggestedStartsAt = instantAt(suggestedOn, window.start);
+    const suggestedStartsAt = copenhagenInstant(suggestedOn, window.start);
     return { ...base, suggestedStartsAt, suggestedEndsAt: new Date(suggestedStartsAt.getTime() + rhythm.sessionMinutes * 60_000) };
   });
   return { ...dates, sessions };

@@ -16,6 +16,3 @@ export const RHYTHM_LIMITS = {
   intervalDays: { min: 7, max: 28 },
   sessionMinutes: { min: 30, max: 180 },
 } as const;
-
-/** The programme runs four months; used when the cohort's own dates are not known. */
-export const PROGRAMME_MONTHS = 4;

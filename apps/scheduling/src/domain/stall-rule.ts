@@ -1,5 +1,5 @@
 import { StallReason } from '@cmp/contracts';
-import { addDays, copenhagenDateOf, daysBetween, instantAt } from './copenhagen-time';
+import { addDays, copenhagenDateOf, daysBetween, copenhagenInstant } from '@cmp/kernel';
 
 /** No session held by day 14 of the plan. */
 export const KICK_OFF_DEADLINE_DAYS = 14;
@@ -35,7 +35,7 @@ export function stallVerdict(startsOn: string, lastHeldAt: Date | null, now: Dat
  * nudged every three weeks rather than on every poll.
  */
 export function nextStallCheck(startsOn: string, lastHeldAt: Date | null, now: Date): Date {
-  const candidate = lastHeldAt ? new Date(lastHeldAt.getTime() + INACTIVITY_DAYS * DAY_MS) : instantAt(addDays(startsOn, KICK_OFF_DEADLINE_DAYS));
+  const candidate = lastHeldAt ? new Date(lastHeldAt.getTime() + INACTIVITY_DAYS * DAY_MS) : copenhagenInstant(addDays(startsOn, KICK_OFF_DEADLINE_DAYS));
   return candidate.getTime() > now.getTime() ? candidate : new Date(now.getTime() + INACTIVITY_DAYS * DAY_MS);
 }
 

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { SessionCommands } from '../application/sessions/session-commands';
-import { SchedulingQueries } from '../application/queries/scheduling-queries';
 import type { Actor } from '@cmp/kernel';
 import { Access, CurrentActor } from '@cmp/platform';
-import { ProposeSessionRequest } from './dto/session.request.dto';
+import { PlanQueries } from '../application/plans/plan-queries';
+import { SessionCommands } from '../application/sessions/session-commands';
+import { SessionQueries } from '../application/sessions/session-queries';
 import { STAFF_OR_PAIR } from './access';
+import { planResponse } from './plans.responses';
+import { ProposeSessionRequest } from './sessions.requests';
+import { sessionResponse } from './sessions.responses';
 
 const slotOf = (slot: { startsAt: string; endsAt: string }) => ({ startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) });
 
@@ -14,24 +17,25 @@ const slotOf = (slot: { startsAt: string; endsAt: string }) => ({ startsAt: new 
 @Controller('matches/:matchId')
 export class PlansController {
   constructor(
-    private readonly queries: SchedulingQueries,
+    private readonly plans: PlanQueries,
     private readonly sessions: SessionCommands,
+    private readonly sessionQueries: SessionQueries,
   ) {}
 
   @Get('plan')
-  plan(@CurrentActor() actor: Actor, @Param('matchId', ParseUUIDPipe) matchId: string) {
-    return this.queries.planOf(actor, matchId);
+  async plan(@CurrentActor() actor: Actor, @Param('matchId', ParseUUIDPipe) matchId: string) {
+    return planResponse(await this.plans.planOf(actor, matchId));
   }
 
   @Get('sessions')
   async sessionsOf(@CurrentActor() actor: Actor, @Param('matchId', ParseUUIDPipe) matchId: string) {
-    return (await this.queries.planOf(actor, matchId)).sessions;
+    return planResponse(await this.plans.planOf(actor, matchId)).sessions;
   }
 
   @Post('sessions')
   @HttpCode(201)
   async propose(@CurrentActor() actor: Actor, @Param('matchId', ParseUUIDPipe) matchId: string, @Body() body: ProposeSessionRequest) {
     const session = await this.sessions.propose(actor, matchId, { ...body, slots: body.slots.map(slotOf) });
-    return this.queries.session(actor, session.id);
+    return sessionResponse(await this.sessionQueries.session(actor, session.id));
   }
 }

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Not } from 'typeorm';
 import {
   NoShowParty,
-  SessionCancelled,
   SessionCompleted,
   SessionConfirmed,
   SessionMode,
@@ -13,24 +11,22 @@ import {
   SessionRescheduled,
   SessionTheme,
 } from '@cmp/contracts';
-import { Outbox } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
-import { Actor, actorName, partOf } from '../../domain/actor';
+import { type Actor, callerName, type Transaction, UnitOfWork } from '@cmp/kernel';
+import { partOf } from '../../domain/access-rules';
 import { programmeEndsAt } from '../../domain/follow-up-schedule';
-import { remindersFor } from '../../domain/reminders';
 import { InvalidScheduleError, NotFoundError, TransitionRefusedError } from '../../domain/scheduling-error';
-import { cancel, complete, confirm, markNoShow, propose, reschedule, SessionActor } from '../../domain/session';
+import { complete, confirm, markNoShow, propose, reschedule, SessionActor } from '../../domain/session';
 import { PartyCalendar, refuseUnschedulable } from '../../domain/session-slot-rules';
 import { venueOf } from '../../domain/session-venue';
 import { TimeSlot } from '../../domain/time-slot';
-import { PersonAvailabilityEntity } from '../../infrastructure/entities/person-availability.entity';
-import { PlanEntity } from '../../infrastructure/entities/plan.entity';
-import { SessionEntity } from '../../infrastructure/entities/session.entity';
-import { TimerStore } from '../../infrastructure/timers/timer-store';
-import { PlanLifecycle } from '../plans/plan-lifecycle';
+import { AvailabilityRepository } from '../availability/availability.repository';
+import { Plan, PlanRepository } from '../plans/plan.repository';
+import { ProgrammeTimers } from '../timers/programme-timers';
+import { TimerRepository } from '../timers/timer.repository';
+import { SessionCancellation } from './session-cancellation';
 import { confirmedDataOf, partiesOf, venueDataOf } from './session-event-data';
-import { recordStep } from './session-history';
-import { applyState, stateOf, toStoredSlot } from './session-state-mapping';
+import { Session, SessionRepository } from './session.repository';
+import { stateOf, toStoredSlot, withState } from './session-state-mapping';
 
 export interface ProposeSessionCommand {
   readonly slots: readonly TimeSlot[];
@@ -56,151 +52,135 @@ export interface SessionLog {
 @Injectable()
 export class SessionCommands {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly timers: TimerStore,
-    private readonly plans: PlanLifecycle,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly plans: PlanRepository,
+    private readonly sessions: SessionRepository,
+    private readonly availability: AvailabilityRepository,
+    private readonly timers: TimerRepository,
+    private readonly programmeTimers: ProgrammeTimers,
+    private readonly cancellation: SessionCancellation,
   ) {}
 
-  propose(actor: Actor, matchId: string, command: ProposeSessionCommand): Promise<SessionEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const plan = await manager.findOneBy(PlanEntity, { matchId });
+  propose(actor: Actor, matchId: string, command: ProposeSessionCommand): Promise<Session> {
+    return this.unitOfWork.run(callerName(actor), async (tx) => {
+      const plan = await this.plans.ofMatch(tx, matchId);
       if (!plan) throw new NotFoundError('plan of match', matchId);
       const by = this.participantFor(actor, plan, command.onBehalfOf);
       if (plan.status !== 'active') throw new TransitionRefusedError(`the mentorship is ${plan.status}; no new sessions`);
-      const now = this.clock();
+      const now = tx.now;
       const venue = venueOf(command.mode, command.place, command.link);
       const state = propose(by, command.slots, now);
-      await this.lockDiaries(manager, plan);
+      await this.lockDiaries(tx, plan);
       for (const slot of state.slots) {
         this.refuseAfterProgramme(plan, slot);
-        refuseUnschedulable(slot, await this.calendars(manager, plan, null));
+        refuseUnschedulable(slot, await this.calendars(tx, plan, null));
       }
-      const session = manager.create(SessionEntity, {
-        id: randomUUID(),
-        planId: plan.id,
-        matchId: plan.matchId,
-        cohortId: plan.cohortId,
-        menteeId: plan.menteeId,
-        mentorId: plan.mentorId,
-        theme: command.theme ?? null,
-        ...venue,
-        proposedBy: by,
-        cancelledBy: null,
-        cancelReason: null,
-        absent: null,
-        topics: null,
-        nextSteps: null,
-        introductions: null,
-        introductionsMade: 0,
-        createdAt: now,
-      });
-      applyState(session, state, now);
-      await manager.insert(SessionEntity, session);
-      await recordStep(manager, session, 'proposed', actorName(actor), now, { slots: state.slots.map(toStoredSlot) });
-      await this.outbox.add(manager, {
-        contract: SessionProposed,
-        key: session.matchId,
-        data: { ...venueDataOf(session), proposedBy: by, slots: session.slots },
-      });
+      const session = withState(
+        {
+          id: randomUUID(),
+          planId: plan.id,
+          matchId: plan.matchId,
+          cohortId: plan.cohortId,
+          menteeId: plan.menteeId,
+          mentorId: plan.mentorId,
+          theme: command.theme ?? null,
+          ...venue,
+          cancelledBy: null,
+          cancelReason: null,
+          absent: null,
+          topics: null,
+          nextSteps: null,
+          introductions: null,
+          introductionsMade: 0,
+          createdAt: now,
+        },
+        state,
+        now,
+      );
+      await this.sessions.add(tx, session);
+      await this.sessions.appendStep(tx, session, 'proposed', { slots: state.slots.map(toStoredSlot) });
+      tx.emit({ contract: SessionProposed, key: session.matchId, data: { ...venueDataOf(session), proposedBy: by, slots: [...session.slots] } });
       return session;
     });
   }
 
-  confirm(actor: Actor, sessionId: string, startsAt: Date): Promise<SessionEntity> {
-    return this.withSession(actor, sessionId, true, async (manager, session, plan, by, now) => {
-      const state = confirm(stateOf(session), startsAt, by, now);
-      refuseUnschedulable({ startsAt: state.startsAt as Date, endsAt: state.endsAt as Date }, await this.calendars(manager, plan, session.id));
-      applyState(session, state, now);
-      await manager.save(session);
-      await recordStep(manager, session, 'confirmed', actorName(actor), now);
-      await this.scheduleReminders(manager, session, now);
-      await this.outbox.add(manager, { contract: SessionConfirmed, key: session.matchId, data: confirmedDataOf(session) });
+  confirm(actor: Actor, sessionId: string, startsAt: Date): Promise<Session> {
+    return this.withSession(actor, sessionId, true, async (tx, session, plan, by) => {
+      const state = confirm(stateOf(session), startsAt, by, tx.now);
+      refuseUnschedulable({ startsAt: state.startsAt as Date, endsAt: state.endsAt as Date }, await this.calendars(tx, plan, session.id));
+      const confirmed = withState(session, state, tx.now);
+      await this.sessions.update(tx, confirmed);
+      await this.sessions.appendStep(tx, confirmed, 'confirmed');
+      await this.programmeTimers.armReminders(tx, confirmed);
+      tx.emit({ contract: SessionConfirmed, key: confirmed.matchId, data: confirmedDataOf(confirmed) });
+      return confirmed;
     });
   }
 
-  reschedule(actor: Actor, sessionId: string, slot: TimeSlot, onBehalfOf?: SessionParticipant, reason?: string): Promise<SessionEntity> {
-    return this.withSession(actor, sessionId, true, async (manager, session, plan, _by, now) => {
+  reschedule(actor: Actor, sessionId: string, slot: TimeSlot, onBehalfOf?: SessionParticipant, reason?: string): Promise<Session> {
+    return this.withSession(actor, sessionId, true, async (tx, session, plan) => {
       const rescheduledBy = this.participantFor(actor, plan, onBehalfOf);
       const previousStartsAt = session.startsAt as Date;
-      const state = reschedule(stateOf(session), slot, now);
+      const state = reschedule(stateOf(session), slot, tx.now);
       this.refuseAfterProgramme(plan, slot);
-      refuseUnschedulable(slot, await this.calendars(manager, plan, session.id));
-      applyState(session, state, now);
-      await manager.save(session);
-      await recordStep(manager, session, 'rescheduled', actorName(actor), now, { previousStartsAt: previousStartsAt.toISOString(), ...(reason ? { reason } : {}) });
-      await this.timers.cancelForSession(manager, session.id);
-      await this.scheduleReminders(manager, session, now);
-      await this.outbox.add(manager, {
+      refuseUnschedulable(slot, await this.calendars(tx, plan, session.id));
+      const moved = withState(session, state, tx.now);
+      await this.sessions.update(tx, moved);
+      await this.sessions.appendStep(tx, moved, 'rescheduled', { previousStartsAt: previousStartsAt.toISOString(), ...(reason ? { reason } : {}) });
+      await this.timers.cancelForSession(tx, moved.id);
+      await this.programmeTimers.armReminders(tx, moved);
+      tx.emit({
         contract: SessionRescheduled,
-        key: session.matchId,
-        data: { ...confirmedDataOf(session), previousStartsAt: previousStartsAt.toISOString(), rescheduledBy },
+        key: moved.matchId,
+        data: { ...confirmedDataOf(moved), previousStartsAt: previousStartsAt.toISOString(), rescheduledBy },
       });
+      return moved;
     });
   }
 
-  cancel(actor: Actor, sessionId: string, reason: string): Promise<SessionEntity> {
-    return this.withSession(actor, sessionId, false, async (manager, session, _plan, by, now) => {
-      applyState(session, cancel(stateOf(session), now), now);
-      Object.assign(session, { cancelledBy: by, cancelReason: reason });
-      await manager.save(session);
-      await recordStep(manager, session, 'cancelled', actorName(actor), now, { reason });
-      await this.timers.cancelForSession(manager, session.id);
-      await this.outbox.add(manager, {
-        contract: SessionCancelled,
-        key: session.matchId,
-        data: {
-          ...partiesOf(session),
-          ...(session.startsAt ? { startsAt: session.startsAt.toISOString(), endsAt: (session.endsAt as Date).toISOString() } : {}),
-          sequence: session.sequence,
-          cancelledBy: by,
-          reason,
-        },
-      });
-    });
+  cancel(actor: Actor, sessionId: string, reason: string): Promise<Session> {
+    return this.withSession(actor, sessionId, false, (tx, session, _plan, by) => this.cancellation.cancel(tx, session, by, reason));
   }
 
   /** The session was held; the log's text stays here, only counts leave. Re-arms stall detection. */
-  complete(actor: Actor, sessionId: string, log: SessionLog): Promise<SessionEntity> {
-    return this.withSession(actor, sessionId, false, async (manager, session, plan, _by, now) => {
-      applyState(session, complete(stateOf(session), now), now);
-      Object.assign(session, { topics: [...log.topics], nextSteps: log.nextSteps, introductions: [...log.introductions], introductionsMade: log.introductions.length });
-      await manager.save(session);
-      await recordStep(manager, session, 'completed', actorName(actor), now);
-      await this.timers.cancelForSession(manager, session.id);
-      const sessionsHeld = await manager.countBy(SessionEntity, { matchId: session.matchId, status: 'completed' });
-      await this.outbox.add(manager, {
+  complete(actor: Actor, sessionId: string, log: SessionLog): Promise<Session> {
+    return this.withSession(actor, sessionId, false, async (tx, session, plan) => {
+      const held: Session = {
+        ...withState(session, complete(stateOf(session), tx.now), tx.now),
+        topics: [...log.topics],
+        nextSteps: log.nextSteps,
+        introductions: [...log.introductions],
+        introductionsMade: log.introductions.length,
+      };
+      await this.sessions.update(tx, held);
+      await this.sessions.appendStep(tx, held, 'completed');
+      await this.timers.cancelForSession(tx, held.id);
+      const sessionsHeld = await this.sessions.countHeld(tx, held.matchId);
+      tx.emit({
         contract: SessionCompleted,
-        key: session.matchId,
+        key: held.matchId,
         data: {
-          ...partiesOf(session),
-          startsAt: (session.startsAt as Date).toISOString(),
-          endsAt: (session.endsAt as Date).toISOString(),
-          ...(session.theme ? { theme: session.theme } : {}),
-          introductionsMade: session.introductionsMade,
+          ...partiesOf(held),
+          startsAt: (held.startsAt as Date).toISOString(),
+          endsAt: (held.endsAt as Date).toISOString(),
+          ...(held.theme ? { theme: held.theme } : {}),
+          introductionsMade: held.introductionsMade,
           sessionsHeld,
         },
       });
-      if (plan.status === 'active') {
-        await this.timers.cancelForPlan(manager, plan.id, ['stall-check']);
-        await this.plans.scheduleStallCheck(manager, plan, await this.plans.lastHeldAt(manager, plan.matchId));
-      }
+      if (plan.status === 'active') await this.programmeTimers.rearmStallCheck(tx, plan);
+      return held;
     });
   }
 
-  noShow(actor: Actor, sessionId: string, absent: NoShowParty): Promise<SessionEntity> {
-    return this.withSession(actor, sessionId, false, async (manager, session, _plan, _by, now) => {
-      applyState(session, markNoShow(stateOf(session), absent, now), now);
-      session.absent = absent;
-      await manager.save(session);
-      await recordStep(manager, session, 'no-show', actorName(actor), now, { absent });
-      await this.timers.cancelForSession(manager, session.id);
-      await this.outbox.add(manager, {
-        contract: SessionNoShow,
-        key: session.matchId,
-        data: { ...partiesOf(session), startsAt: (session.startsAt as Date).toISOString(), absent },
-      });
+  noShow(actor: Actor, sessionId: string, absent: NoShowParty): Promise<Session> {
+    return this.withSession(actor, sessionId, false, async (tx, session) => {
+      const missed: Session = { ...withState(session, markNoShow(stateOf(session), absent, tx.now), tx.now), absent };
+      await this.sessions.update(tx, missed);
+      await this.sessions.appendStep(tx, missed, 'no-show', { absent });
+      await this.timers.cancelForSession(tx, missed.id);
+      tx.emit({ contract: SessionNoShow, key: missed.matchId, data: { ...partiesOf(missed), startsAt: (missed.startsAt as Date).toISOString(), absent } });
+      return missed;
     });
   }
 
@@ -208,74 +188,45 @@ export class SessionCommands {
     actor: Actor,
     sessionId: string,
     booksTime: boolean,
-    step: (manager: EntityManager, session: SessionEntity, plan: PlanEntity, by: SessionActor, now: Date) => Promise<void>,
-  ): Promise<SessionEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOneBy(SessionEntity, { id: sessionId });
+    step: (tx: Transaction, session: Session, plan: Plan, by: SessionActor) => Promise<Session>,
+  ): Promise<Session> {
+    return this.unitOfWork.run(callerName(actor), async (tx) => {
+      const found = await this.sessions.byId(tx, sessionId);
       if (!found) throw new NotFoundError('session', sessionId);
-      const plan = await manager.findOneByOrFail(PlanEntity, { id: found.planId });
+      const plan = await this.plans.byId(tx, found.planId);
+      if (!plan) throw new NotFoundError('plan', found.planId);
       const by: SessionActor = partOf(actor, plan) ?? (actor.role === 'system' ? 'system' : 'coordinator');
       // Diaries first, then the session, always in that order, so concurrent bookings cannot deadlock.
-      if (booksTime) await this.lockDiaries(manager, plan);
-      const session = await manager.findOneOrFail(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-      await step(manager, session, plan, by, this.clock());
-      return session;
+      if (booksTime) await this.lockDiaries(tx, plan);
+      const session = await this.sessions.lock(tx, sessionId);
+      if (!session) throw new NotFoundError('session', sessionId);
+      return step(tx, session, plan, by);
     });
   }
 
   /** Staff act for one of the pair and must say whom; a mentee or mentor acts for themself. */
-  private participantFor(actor: Actor, plan: PlanEntity, onBehalfOf?: SessionParticipant): SessionParticipant {
+  private participantFor(actor: Actor, plan: Plan, onBehalfOf?: SessionParticipant): SessionParticipant {
     const part = partOf(actor, plan);
     if (part) return part;
     if (!onBehalfOf) throw new InvalidScheduleError('a coordinator acting for the pair must say for whom (onBehalfOf: mentor or mentee)');
     return onBehalfOf;
   }
 
-  private refuseAfterProgramme(plan: PlanEntity, slot: TimeSlot): void {
+  private refuseAfterProgramme(plan: Plan, slot: TimeSlot): void {
     if (slot.startsAt.getTime() >= programmeEndsAt(plan.endsOn).getTime()) {
       throw new InvalidScheduleError(`the programme ends on ${plan.endsOn}; sessions must start before then`);
     }
   }
 
-  /**
-   * Serialises bookings per person across all their mentorships (a mentor may have three), so
-   * two requests cannot both pass the overlap check. Ordered to avoid deadlocks.
-   */
-  private async lockDiaries(manager: EntityManager, plan: PlanEntity): Promise<void> {
-    for (const personId of [plan.menteeId, plan.mentorId].sort()) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`scheduling-diary:${personId}`]);
-    }
+  /** Both people's diaries, sorted so that two bookings lock them in the same order. */
+  private lockDiaries(tx: Transaction, plan: Plan): Promise<void> {
+    return this.sessions.lockDiariesOf(tx, [plan.menteeId, plan.mentorId].sort());
   }
 
-  private async calendars(manager: EntityManager, plan: PlanEntity, excludeSessionId: string | null): Promise<PartyCalendar[]> {
-    const booked = async (personId: string) => {
-      const others = excludeSessionId ? { id: Not(excludeSessionId) } : {};
-      const sessions = await manager.find(SessionEntity, {
-        where: [
-          { menteeId: personId, status: 'confirmed', ...others },
-          { mentorId: personId, status: 'confirmed', ...others },
-        ],
-      });
-      return sessions.map((session) => ({ id: session.id, startsAt: session.startsAt as Date, endsAt: session.endsAt as Date }));
-    };
-    const availability = async (personId: string) => (await manager.findOneBy(PersonAvailabilityEntity, { personId }))?.windows ?? null;
+  private async calendars(tx: Transaction, plan: Plan, excludeSessionId: string | null): Promise<PartyCalendar[]> {
     return [
-      { role: 'mentee', availability: await availability(plan.menteeId), booked: await booked(plan.menteeId) },
-      { role: 'mentor', availability: await availability(plan.mentorId), booked: await booked(plan.mentorId) },
+      { role: 'mentee', availability: await this.availability.windowsOf(tx, plan.menteeId), booked: await this.sessions.bookedBy(tx, plan.menteeId, excludeSessionId) },
+      { role: 'mentor', availability: await this.availability.windowsOf(tx, plan.mentorId), booked: await this.sessions.bookedBy(tx, plan.mentorId, excludeSessionId) },
     ];
-  }
-
-  private async scheduleReminders(manager: EntityManager, session: SessionEntity, now: Date): Promise<void> {
-    await this.timers.schedule(
-      manager,
-      ...remindersFor(session.startsAt as Date, now).map((reminder) => ({
-        kind: 'session-reminder' as const,
-        dedupeKey: `reminder:${session.id}:${session.sequence}:${reminder.leadTime}`,
-        planId: session.planId,
-        sessionId: session.id,
-        dueAt: reminder.dueAt,
-        payload: { leadTime: reminder.leadTime, sequence: session.sequence },
-      })),
-    );
   }
 }

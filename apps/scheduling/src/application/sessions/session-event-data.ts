@@ -1,12 +1,12 @@
 import { SessionConfirmedData, SessionPartiesData, SessionVenueData } from '@cmp/contracts';
-import { SessionEntity } from '../../infrastructure/entities/session.entity';
+import { Session } from './session.repository';
 
 /** The fields that leave the service about a session: ids, times and venue; never the log's text. */
-export function partiesOf(session: SessionEntity): SessionPartiesData {
+export function partiesOf(session: Session): SessionPartiesData {
   return { sessionId: session.id, matchId: session.matchId, cohortId: session.cohortId, menteeId: session.menteeId, mentorId: session.mentorId };
 }
 
-export function venueDataOf(session: SessionEntity): SessionVenueData {
+export function venueDataOf(session: Session): SessionVenueData {
   return {
     ...partiesOf(session),
     mode: session.mode,
@@ -16,7 +16,7 @@ export function venueDataOf(session: SessionEntity): SessionVenueData {
   };
 }
 
-export function confirmedDataOf(session: SessionEntity): SessionConfirmedData {
+export function confirmedDataOf(session: Session): SessionConfirmedData {
   return {
     ...venueDataOf(session),
     startsAt: (session.startsAt as Date).toISOString(),

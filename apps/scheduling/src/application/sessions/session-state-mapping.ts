@@ -1,11 +1,11 @@
 import { SessionState } from '../../domain/session';
 import { TimeSlot } from '../../domain/time-slot';
-import { SessionEntity, StoredSlot } from '../../infrastructure/entities/session.entity';
+import { Session, StoredSlot } from './session.repository';
 
 export const toSlot = (slot: StoredSlot): TimeSlot => ({ startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) });
 export const toStoredSlot = (slot: TimeSlot): StoredSlot => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() });
 
-export function stateOf(session: SessionEntity): SessionState {
+export function stateOf(session: Session): SessionState {
   return {
     status: session.status,
     proposedBy: session.proposedBy,
@@ -16,14 +16,19 @@ export function stateOf(session: SessionEntity): SessionState {
   };
 }
 
-/** Copies a transition's outcome onto the row. */
-export function applyState(session: SessionEntity, state: SessionState, now: Date): void {
-  Object.assign(session, {
+/** What a session is apart from the part its life-cycle rules decide. */
+type SessionApartFromState = Omit<Session, keyof SessionState | 'updatedAt'>;
+
+/** The session after a transition: the rules' outcome copied onto it. */
+export function withState(session: SessionApartFromState, state: SessionState, now: Date): Session {
+  return {
+    ...session,
     status: state.status,
+    proposedBy: state.proposedBy,
     slots: state.slots.map(toStoredSlot),
     startsAt: state.startsAt,
     endsAt: state.endsAt,
     sequence: state.sequence,
     updatedAt: now,
-  });
+  };
 }

@@ -1,16 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { FollowUpDue, FollowUpMonths, MentorshipCompleted, MentorshipStalled, ReminderLeadTime, SessionReminderDue } from '@cmp/contracts';
-import { Outbox } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
-import { followUpsAfter } from '../../domain/follow-up-schedule';
+import type { Transaction } from '@cmp/kernel';
 import { stallVerdict } from '../../domain/stall-rule';
-import { PlanEntity } from '../../infrastructure/entities/plan.entity';
-import { SessionEntity } from '../../infrastructure/entities/session.entity';
-import { TimerEntity } from '../../infrastructure/entities/timer.entity';
-import { TimerStore } from '../../infrastructure/timers/timer-store';
-import { PlanLifecycle } from '../plans/plan-lifecycle';
+import { Plan, PlanRepository } from '../plans/plan.repository';
+import { SessionCancellation } from '../sessions/session-cancellation';
 import { confirmedDataOf } from '../sessions/session-event-data';
+import { SessionRepository } from '../sessions/session.repository';
+import { ProgrammeTimers } from './programme-timers';
+import { DueTimer, TimerRepository } from './timer.repository';
 
 /**
  * What each durable timer does when it fires, in the worker's transaction (which also marks the
@@ -20,79 +17,69 @@ import { confirmedDataOf } from '../sessions/session-event-data';
 @Injectable()
 export class TimerHandlers {
   constructor(
-    private readonly outbox: Outbox,
-    private readonly timers: TimerStore,
-    private readonly plans: PlanLifecycle,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly plans: PlanRepository,
+    private readonly sessions: SessionRepository,
+    private readonly timers: TimerRepository,
+    private readonly programmeTimers: ProgrammeTimers,
+    private readonly cancellation: SessionCancellation,
   ) {}
 
-  async fire(manager: EntityManager, timer: TimerEntity): Promise<void> {
-    const plan = await manager.findOne(PlanEntity, { where: { id: timer.planId }, lock: { mode: 'pessimistic_write' } });
+  async fire(tx: Transaction, timer: DueTimer): Promise<void> {
+    const plan = await this.plans.lock(tx, timer.planId);
     if (!plan) return;
     switch (timer.kind) {
       case 'session-reminder':
-        return this.remind(manager, timer);
+        return this.remind(tx, timer);
       case 'stall-check':
-        return this.checkStall(manager, plan);
+        return this.checkStall(tx, plan);
       case 'programme-end':
-        return this.endProgramme(manager, plan);
+        return this.endProgramme(tx, plan);
       case 'follow-up':
-        return this.followUp(manager, plan, timer);
+        return this.followUp(tx, plan, timer);
     }
   }
 
-  private async remind(manager: EntityManager, timer: TimerEntity): Promise<void> {
-    const session = await manager.findOneBy(SessionEntity, { id: timer.sessionId as string });
+  private async remind(tx: Transaction, timer: DueTimer): Promise<void> {
+    const session = await this.sessions.byId(tx, timer.sessionId as string);
     const { leadTime, sequence } = timer.payload as { leadTime: ReminderLeadTime; sequence: number };
     if (!session || session.status !== 'confirmed' || session.sequence !== sequence) return;
-    await this.outbox.add(manager, { contract: SessionReminderDue, key: session.matchId, data: { ...confirmedDataOf(session), leadTime } });
+    tx.emit({ contract: SessionReminderDue, key: session.matchId, data: { ...confirmedDataOf(session), leadTime } });
   }
 
-  private async checkStall(manager: EntityManager, plan: PlanEntity): Promise<void> {
+  private async checkStall(tx: Transaction, plan: Plan): Promise<void> {
     if (plan.status !== 'active') return;
-    const now = this.clock();
-    const lastHeldAt = await this.plans.lastHeldAt(manager, plan.matchId);
-    const verdict = stallVerdict(plan.startsOn, lastHeldAt, now);
+    const lastHeldAt = await this.sessions.lastHeldAt(tx, plan.matchId);
+    const verdict = stallVerdict(plan.startsOn, lastHeldAt, tx.now);
     if (verdict) {
-      plan.lastStalledAt = now;
-      await manager.save(plan);
-      await this.outbox.add(manager, {
+      await this.plans.update(tx, { ...plan, lastStalledAt: tx.now });
+      tx.emit({
         contract: MentorshipStalled,
         key: plan.matchId,
         data: { matchId: plan.matchId, cohortId: plan.cohortId, menteeId: plan.menteeId, mentorId: plan.mentorId, ...verdict },
       });
     }
-    await this.plans.scheduleStallCheck(manager, plan, lastHeldAt);
+    await this.programmeTimers.armStallCheck(tx, plan, lastHeldAt);
   }
 
   /** The programme is over: scheduling's own MentorshipCompleted, then the follow-ups. */
-  private async endProgramme(manager: EntityManager, plan: PlanEntity): Promise<void> {
+  private async endProgramme(tx: Transaction, plan: Plan): Promise<void> {
     if (plan.status !== 'active') return;
-    plan.status = 'completed';
-    await manager.save(plan);
-    await this.plans.cancelOpenSessions(manager, plan, 'system', 'the programme ended');
-    await this.timers.cancelForPlan(manager, plan.id, ['stall-check', 'session-reminder']);
-    const sessionsHeld = await manager.countBy(SessionEntity, { matchId: plan.matchId, status: 'completed' });
-    await this.outbox.add(manager, {
+    const completed: Plan = { ...plan, status: 'completed' };
+    await this.plans.update(tx, completed);
+    await this.cancellation.cancelOpenSessionsOf(tx, plan.id, 'system', 'the programme ended');
+    await this.timers.cancelForPlan(tx, plan.id, ['stall-check', 'session-reminder']);
+    const sessionsHeld = await this.sessions.countHeld(tx, plan.matchId);
+    tx.emit({
       contract: MentorshipCompleted,
       key: plan.matchId,
       data: { matchId: plan.matchId, cohortId: plan.cohortId, menteeId: plan.menteeId, mentorId: plan.mentorId, completedOn: plan.endsOn, sessionsHeld },
     });
-    await this.timers.schedule(
-      manager,
-      ...followUpsAfter(plan.endsOn).map((followUp) => ({
-        kind: 'follow-up' as const,
-        dedupeKey: `follow-up:${plan.id}:${followUp.monthsAfterCompletion}`,
-        planId: plan.id,
-        dueAt: followUp.dueAt,
-        payload: { monthsAfterCompletion: followUp.monthsAfterCompletion, dueOn: followUp.dueOn, completedOn: plan.endsOn },
-      })),
-    );
+    await this.programmeTimers.armFollowUps(tx, completed);
   }
 
-  private async followUp(manager: EntityManager, plan: PlanEntity, timer: TimerEntity): Promise<void> {
+  private async followUp(tx: Transaction, plan: Plan, timer: DueTimer): Promise<void> {
     const { monthsAfterCompletion, dueOn, completedOn } = timer.payload as { monthsAfterCompletion: FollowUpMonths; dueOn: string; completedOn: string };
-    await this.outbox.add(manager, {
+    tx.emit({
       contract: FollowUpDue,
       key: plan.matchId,
       data: { matchId: plan.matchId, cohortId: plan.cohortId, menteeId: plan.menteeId, mentorId: plan.mentorId, monthsAfterCompletion, completedOn, dueOn },

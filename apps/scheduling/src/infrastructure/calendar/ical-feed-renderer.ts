@@ -2,22 +2,8 @@ import { Injectable } from '@nestjs/common';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
-import { PROGRAMME_ZONE } from '../../domain/copenhagen-time';
-
-export interface FeedEntry {
-  /** Stable across changes: `<sessionId>@cmp`, as the contract's SEQUENCE comment promises. */
-  readonly uid: string;
-  readonly sequence: number;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly summary: string;
-  readonly description?: string;
-  readonly location?: string;
-  readonly url?: string;
-  readonly cancelled: boolean;
-  /** Last change of the entry: DTSTAMP and LAST-MODIFIED, so an unchanged feed renders identically. */
-  readonly changedAt: Date;
-}
+import { FeedEntry, FeedRenderer } from '../../application/feeds/feed-renderer';
+import { PROGRAMME_ZONE } from '@cmp/kernel';
 
 /**
  * Renders a person's sessions as an RFC 5545 calendar with ical-generator. Times are written in
@@ -26,7 +12,7 @@ export interface FeedEntry {
  * would then write DTSTAMP in local time, and RFC 5545 requires it in UTC.
  */
 @Injectable()
-export class IcalFeedRenderer {
+export class IcalFeedRenderer extends FeedRenderer {
   render(name: string, entries: readonly FeedEntry[]): string {
     const calendar = ical({ name, prodId: { company: 'cmp', product: 'scheduling', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
     calendar.timezone({ name: null, generator: getVtimezoneComponent });

@@ -1,17 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SessionTheme } from '@cmp/contracts';
+import type { PlannedSession, PlanStatus } from '../../application/plans/plan.repository';
 import type { ProgrammeRhythm } from '../../domain/programme-rhythm';
-
-export type PlanStatus = 'active' | 'completed' | 'ended';
-
-/** A suggestion of the plan as stored: instants as ISO strings. */
-export interface StoredPlannedSession {
-  number: number;
-  theme: SessionTheme;
-  suggestedOn: string;
-  suggestedStartsAt?: string;
-  suggestedEndsAt?: string;
-}
 
 /** The four-month programme of one confirmed match. */
 @Entity('plans')
@@ -26,7 +15,7 @@ export class PlanEntity {
   @Column('date') endsOn: string;
   @Column('text') anchoredOn: 'cohort' | 'confirmation';
   @Column('jsonb') rhythm: ProgrammeRhythm;
-  @Column('jsonb') plannedSessions: StoredPlannedSession[];
+  @Column('jsonb') plannedSessions: PlannedSession[];
   @Column('text') status: PlanStatus;
   /** Why an active plan stopped early: the match ended, a person withdrew or was erased. */
   @Column('text', { nullable: true }) endedReason: string | null;

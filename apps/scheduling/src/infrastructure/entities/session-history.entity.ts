@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { SessionStepAction } from '../../application/sessions/session.repository';
 
 /** Every step of a session, so a rescheduled or cancelled session keeps its history. */
 @Entity('session_history')
@@ -6,7 +7,7 @@ export class SessionHistoryEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
   @Column('uuid') sessionId: string;
   @Column('timestamptz') at: Date;
-  @Column('text') action: 'proposed' | 'confirmed' | 'rescheduled' | 'cancelled' | 'completed' | 'no-show';
+  @Column('text') action: SessionStepAction;
   /** Who acted, as the gateway named them (`mentor:<id>`), or `system`. */
   @Column('text') actor: string;
   @Column('timestamptz', { nullable: true }) startsAt: Date | null;

@@ -1,11 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { NoShowParty, SessionCanceller, SessionMode, SessionParticipant, SessionTheme } from '@cmp/contracts';
+import type { StoredSlot } from '../../application/sessions/session.repository';
 import type { SessionStatus } from '../../domain/session';
-
-export interface StoredSlot {
-  startsAt: string;
-  endsAt: string;
-}
 
 /** One meeting of a pair. The log's text (topics, next steps, introductions) is personal and erasable. */
 @Entity('sessions')

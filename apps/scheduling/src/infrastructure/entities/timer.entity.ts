@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { TimerKind } from '../../application/timers/timer.repository';
 
-export type TimerKind = 'session-reminder' | 'stall-check' | 'programme-end' | 'follow-up';
 export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'failed';
 
 /**

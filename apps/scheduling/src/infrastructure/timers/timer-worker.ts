@@ -1,17 +1,19 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { Clock, CLOCK } from '@cmp/platform';
+import { validateEventData } from '@cmp/contracts';
+import { type Transaction, UnitOfWork } from '@cmp/kernel';
+import { DurablePollingWorker } from '@cmp/messaging';
 import { TimerHandlers } from '../../application/timers/timer-handlers';
-import { TimerStore } from './timer-store';
+import { ClaimedTimer, TypeOrmTimerRepository } from '../repositories/typeorm-timer.repository';
+import { SYSTEM_ACTOR } from '../transactions/open-transaction';
 
 export const TIMER_WORKER_SETTINGS = Symbol('TIMER_WORKER_SETTINGS');
 
 export interface TimerWorkerSettings {
   /** Background poll interval; 0 turns the background poll off (tests call `runDueTimers`). */
   readonly pollIntervalMs: number;
-  /** Timers claimed per poll at most, so one poll cannot run forever. */
+  /** Timers fired per poll at most, so one poll cannot run forever. */
   readonly batchSize?: number;
 }
 
@@ -20,86 +22,79 @@ const MAX_ATTEMPTS = 10;
 const RETRY_DELAY_MS = 60_000;
 
 /**
- * Fires due timers. Each timer is claimed, handled and marked fired in one transaction with
- * `FOR UPDATE SKIP LOCKED`: two instances never fire the same row, and a crash before the commit
- * leaves it pending for whichever instance polls next.
+ * Fires due timers on the shared durable polling worker: due rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, and each timer is handled and marked fired in the claiming
+ * transaction (in its own savepoint), so two instances never fire the same row and a crash before
+ * the commit leaves it pending for whichever instance polls next. A failing timer is rolled back
+ * to its savepoint and its failure recorded while its row is still locked.
  */
 @Injectable()
 export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(TimerWorker.name);
   private readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private interval: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly worker: DurablePollingWorker<ClaimedTimer, 'fired' | 'failed'>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: TimerStore,
-    private readonly handlers: TimerHandlers,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(TIMER_WORKER_SETTINGS) private readonly settings: TimerWorkerSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.settings.pollIntervalMs <= 0) return;
-    this.interval = setInterval(() => {
-      this.runDueTimers().catch((error) => this.logger.error(`timer poll failed: ${error instanceof Error ? error.message : String(error)}`));
-    }, this.settings.pollIntervalMs);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.interval) clearInterval(this.interval);
-    await this.running?.catch(() => undefined);
-  }
-
-  /** Fires every timer due by the clock's now; returns how many fired. Concurrent calls share one run. */
-  runDueTimers(): Promise<number> {
-    if (!this.running) {
-      this.running = this.drain().finally(() => (this.running = null));
-    }
-    return this.running;
-  }
-
-  private async drain(): Promise<number> {
-    let fired = 0;
-    const limit = this.settings.batchSize ?? 500;
-    for (let claimed = 0; !this.stopped && claimed < limit; claimed++) {
-      const outcome = await this.fireNext();
-      if (outcome === 'none') break;
-      if (outcome === 'fired') fired++;
-    }
-    return fired;
-  }
-
-  /**
-   * Claims, fires and marks one timer in one transaction. The handler runs inside a savepoint: if
-   * it throws, its writes are undone but the row stays locked while the failure is recorded, so
-   * no other instance can pick the same row up in between.
-   */
-  private fireNext(): Promise<'fired' | 'failed' | 'none'> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock();
-      const timer = await this.store.claimNextDue(manager, now);
-      if (!timer) return 'none';
-      await manager.query('SAVEPOINT fire_timer');
-      try {
-        await this.handlers.fire(manager, timer);
-      } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT fire_timer');
-        const message = error instanceof Error ? error.message : String(error);
-        const attempts = timer.attempts + 1;
-        this.logger.error(`timer ${timer.id} (${timer.kind}) failed, attempt ${attempts}: ${message}`);
-        await this.store.recordFailure(manager, timer.id, {
-          attempts,
-          lastError: message,
-          retryAt: attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + RETRY_DELAY_MS * attempts),
-        });
-        return 'failed';
-      }
-      await manager.query('RELEASE SAVEPOINT fire_timer');
-      await this.store.markFired(manager, timer.id, now, this.instance);
-      return 'fired';
+  constructor(unitOfWork: UnitOfWork, store: TypeOrmTimerRepository, handlers: TimerHandlers, @Inject(TIMER_WORKER_SETTINGS) settings: TimerWorkerSettings) {
+    this.worker = new DurablePollingWorker({
+      name: 'scheduling-timers',
+      unitOfWork,
+      // What timers do is recorded as the system's, as session history has always named it.
+      actor: SYSTEM_ACTOR,
+      claim: (tx, limit) => store.claimDue(tx, limit),
+      intervalMs: settings.pollIntervalMs,
+      // One timer per transaction, as before: a handler locks its plan after the claim locked the
+      // timer row, and ending a programme cancels the plan's other timers, so two instances each
+      // holding a batch of one plan's timers could deadlock.
+      batchSize: 1,
+      maxItemsPerDrain: settings.batchSize ?? 500,
+      processing: {
+        mode: 'in-claim-transaction',
+        handle: async (timer, tx) => {
+          await handlers.fire(checkingEmits(tx), timer);
+          await store.markFired(tx, timer.id, this.instance);
+          return 'fired';
+        },
+        onFailure: async (timer, failure, tx) => {
+          const attempts = timer.attempts + 1;
+          await store.recordFailure(tx, timer.id, {
+            attempts,
+            lastError: failure.message,
+            retryAt: attempts >= MAX_ATTEMPTS ? null : new Date(tx.now.getTime() + RETRY_DELAY_MS * attempts),
+          });
+          return 'failed';
+        },
+      },
     });
   }
+
+  onApplicationBootstrap(): void {
+    this.worker.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.worker.stop();
+  }
+
+  /** Fires every timer due by the clock's now; returns how many fired. */
+  async runDueTimers(): Promise<number> {
+    return (await this.worker.drain()).outcomes.fired ?? 0;
+  }
+}
+
+/**
+ * The unit of work checks events against their contracts when the claiming transaction commits,
+ * after every timer of the batch ran, so one timer with an invalid event would fail the whole
+ * batch, again and again. Checked as they are emitted, the bad timer fails in its own savepoint
+ * and is retried later while the timers behind it fire. (Remove once the kernel's transaction
+ * checks on emit.) The handle keeps the original as its prototype, so repositories still reach
+ * its entity manager.
+ */
+function checkingEmits(tx: Transaction): Transaction {
+  const checking: Transaction = Object.create(tx);
+  Object.defineProperty(checking, 'emit', {
+    value: (...events: Parameters<Transaction['emit']>) => {
+      for (const event of events) if ('data' in event) validateEventData(event.contract, event.data);
+      tx.emit(...events);
+    },
+  });
+  return checking;
 }

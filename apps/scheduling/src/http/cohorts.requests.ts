@@ -1,5 +1,5 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { RHYTHM_LIMITS } from '../../domain/programme-rhythm';
+import { RHYTHM_LIMITS } from '../domain/programme-rhythm';
 
 export class RhythmRequest {
   @IsInt() @Min(RHYTHM_LIMITS.kickOffWithinDays.min) @Max(RHYTHM_LIMITS.kickOffWithinDays.max) readonly kickOffWithinDays: number;

@@ -1,6 +1,5 @@
-import { partOf, requireSelfOrStaff, requireStaff } from './actor';
-import { ForbiddenError, InvalidScheduleError } from './scheduling-error';
-import { venueOf } from './session-venue';
+import { partOf, requireSelfOrStaff, requireStaff } from './access-rules';
+import { ForbiddenError } from './scheduling-error';
 
 const pair = { menteeId: 'mentee-1', mentorId: 'mentor-1' };
 
@@ -23,15 +22,5 @@ describe('who may act on a mentorship', () => {
     expect(() => requireStaff({ role: 'admin', id: '1' }, 'see the cohort')).not.toThrow();
     expect(() => requireSelfOrStaff({ role: 'mentee', id: 'mentee-1' }, 'mentee-1')).not.toThrow();
     expect(() => requireSelfOrStaff({ role: 'mentee', id: 'mentee-1' }, 'mentor-1')).toThrow(ForbiddenError);
-  });
-});
-
-describe('session venue', () => {
-  it('needs a place in person and a link online', () => {
-    expect(venueOf('in-person', 'Café Norden, Østergade 61')).toEqual({ mode: 'in-person', place: 'Café Norden, Østergade 61', link: null });
-    expect(venueOf('online', undefined, 'https://meet.example/abc')).toEqual({ mode: 'online', place: null, link: 'https://meet.example/abc' });
-    expect(() => venueOf('in-person')).toThrow(InvalidScheduleError);
-    expect(() => venueOf('online', 'Café')).toThrow('needs a meeting link');
-    expect(() => venueOf('online', 'Café', 'https://meet.example/abc')).toThrow('has no place');
   });
 });

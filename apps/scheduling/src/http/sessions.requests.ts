@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, ValidateNested } from 'class-validator';
 import {
   NO_SHOW_PARTIES,
   NoShowParty,
@@ -10,8 +10,20 @@ import {
   SessionParticipant,
   SessionTheme,
 } from '@cmp/contracts';
-import { MAX_PROPOSED_SLOTS } from '../../domain/session';
-import { InstantRequest, TimeSlotRequest } from './time-slot.request.dto';
+import { MAX_PROPOSED_SLOTS } from '../domain/session';
+
+/** Instants must carry their offset, so nobody's local clock is guessed at. */
+const WITH_OFFSET = /(Z|[+-]\d\d:\d\d)$/;
+const OFFSET_MESSAGE = 'must be an ISO 8601 instant with Z or an offset, e.g. 2027-03-02T16:00:00Z';
+
+export class TimeSlotRequest {
+  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: `startsAt ${OFFSET_MESSAGE}` }) readonly startsAt: string;
+  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: `endsAt ${OFFSET_MESSAGE}` }) readonly endsAt: string;
+}
+
+export class InstantRequest {
+  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: `startsAt ${OFFSET_MESSAGE}` }) readonly startsAt: string;
+}
 
 export class ProposeSessionRequest {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_PROPOSED_SLOTS) @ValidateNested({ each: true }) @Type(() => TimeSlotRequest) readonly slots: TimeSlotRequest[];
