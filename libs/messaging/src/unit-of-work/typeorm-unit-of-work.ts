@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { type PendingEvent, type ReadTransaction, type RunOptions, type Transaction, UnitOfWork } from '@cmp/kernel';
 import type { Clock } from '@cmp/platform';
+import { validateEventData } from '@cmp/contracts';
 import { Outbox } from '../outbox/outbox';
 
 /** One line of a service's audit trail, as a use case records it. */
@@ -43,7 +44,16 @@ class TypeOrmTransaction extends TypeOrmReadTransaction implements Transaction {
     super(manager, now);
   }
 
+  /**
+   * Checks each event against its contract as it is emitted, not only when the outbox writes it at
+   * commit: the use case that emitted a bad event fails at that line, inside its own savepoint when
+   * it has one, instead of failing the whole batch it ran in.
+   */
   emit<TData extends object>(...events: PendingEvent<TData>[]): void {
+    for (const event of events) {
+      if ('tombstone' in event && !event.contract.compacted) throw new Error(`${event.contract.type} is not on a compacted topic: it has no tombstones`);
+      if ('data' in event) validateEventData(event.contract, event.data);
+    }
     this.events.push(...(events as unknown as PendingEvent[]));
   }
 

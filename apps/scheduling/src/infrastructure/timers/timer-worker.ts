@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { validateEventData } from '@cmp/contracts';
-import { type Transaction, UnitOfWork } from '@cmp/kernel';
+import { UnitOfWork } from '@cmp/kernel';
 import { DurablePollingWorker } from '@cmp/messaging';
 import { TimerHandlers } from '../../application/timers/timer-handlers';
 import { ClaimedTimer, TypeOrmTimerRepository } from '../repositories/typeorm-timer.repository';
@@ -49,7 +48,7 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
       processing: {
         mode: 'in-claim-transaction',
         handle: async (timer, tx) => {
-          await handlers.fire(checkingEmits(tx), timer);
+          await handlers.fire(tx, timer);
           await store.markFired(tx, timer.id, this.instance);
           return 'fired';
         },
@@ -78,23 +77,4 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async runDueTimers(): Promise<number> {
     return (await this.worker.drain()).outcomes.fired ?? 0;
   }
-}
-
-/**
- * The unit of work checks events against their contracts when the claiming transaction commits,
- * after every timer of the batch ran, so one timer with an invalid event would fail the whole
- * batch, again and again. Checked as they are emitted, the bad timer fails in its own savepoint
- * and is retried later while the timers behind it fire. (Remove once the kernel's transaction
- * checks on emit.) The handle keeps the original as its prototype, so repositories still reach
- * its entity manager.
- */
-function checkingEmits(tx: Transaction): Transaction {
-  const checking: Transaction = Object.create(tx);
-  Object.defineProperty(checking, 'emit', {
-    value: (...events: Parameters<Transaction['emit']>) => {
-      for (const event of events) if ('data' in event) validateEventData(event.contract, event.data);
-      tx.emit(...events);
-    },
-  });
-  return checking;
 }
