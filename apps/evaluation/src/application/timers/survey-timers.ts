@@ -1,15 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { PersonRole, SurveyExpired, SurveyKind } from '@cmp/contracts';
-import { Outbox } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
-import { copenhagenDateOf } from '../../domain/calendar-date';
-import { followUpMonthsOf } from '../../domain/surveys/standard-surveys';
-import { InvitationEntity } from '../../infrastructure/entities/evaluation.entities';
-import { OutcomeRecorder } from '../outcomes/outcome-recorder';
-import { PeopleDirectory } from '../participants/people-directory';
-import { invitationEventData } from '../surveys/invitation-event-data';
-import { SurveyInvitations } from '../surveys/survey-invitations';
+import { PersonRole } from '@cmp/contracts';
+import { UnitOfWork } from '@cmp/kernel';
+import { InvitationCommands } from '../invitations/invitation-commands';
+import { InvitationRepository } from '../invitations/invitation.repository';
+import { ScheduledSurveyRepository } from '../invitations/scheduled-survey.repository';
+import { ProgrammeRepository } from '../programme/programme.repository';
 
 export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
 const BATCH = 50;
@@ -17,7 +12,7 @@ const BATCH = 50;
 /**
  * The durable timers: scheduled (mid-term) surveys, reminders and expiries. Each is a row in the
  * schema claimed with `FOR UPDATE SKIP LOCKED` in its own transaction, so two instances fire each
- * once and a crash mid-batch loses nothing. Time comes from the injected clock; tests call
+ * once and a crash mid-batch loses nothing. Time comes from the unit of work's clock; tests call
  * `runDueTimers()` after moving it.
  */
 @Injectable()
@@ -27,12 +22,11 @@ export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<unknown> | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly invitations: SurveyInvitations,
-    private readonly outcomes: OutcomeRecorder,
-    private readonly people: PeopleDirectory,
-    private readonly outbox: Outbox,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly scheduledSurveys: ScheduledSurveyRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly programme: ProgrammeRepository,
+    private readonly invitationCommands: InvitationCommands,
     @Inject(TIMER_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
@@ -67,82 +61,40 @@ export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
     return total;
   }
 
+  /** A mid-term survey of a mentorship that ended early is cancelled rather than sent. */
   private sendScheduledSurveys(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const due: { id: string; kind: string; match_id: string; cohort_id: string }[] = await manager.query(
-        `SELECT id, kind, match_id, cohort_id FROM scheduled_surveys WHERE status = 'pending' AND due_at <= $1
-         ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        [this.clock()],
-      );
+    return this.unitOfWork.run('system', async (tx) => {
+      const due = await this.scheduledSurveys.claimDue(tx, tx.now, BATCH);
       for (const timer of due) {
-        const [pair] = await manager.query(`SELECT mentee_key, mentor_key, status FROM mentorships WHERE match_id = $1`, [timer.match_id]);
-        const live = pair && pair.status !== 'ended';
+        const pair = await this.programme.mentorship(tx, timer.matchId);
+        const live = pair !== null && pair.status !== 'ended';
         if (live) {
           for (const [personKey, role] of [
-            [pair.mentee_key, 'mentee'],
-            [pair.mentor_key, 'mentor'],
+            [pair.menteeKey, 'mentee'],
+            [pair.mentorKey, 'mentor'],
           ] as [string, PersonRole][]) {
-            await this.invitations.invite(manager, { kind: timer.kind as SurveyKind, personKey, role, cohortId: timer.cohort_id, matchId: timer.match_id });
+            await this.invitationCommands.invite(tx, { kind: timer.kind, personKey, role, cohortId: timer.cohortId, matchId: timer.matchId });
           }
         }
-        await manager.query(`UPDATE scheduled_surveys SET status = $2 WHERE id = $1`, [timer.id, live ? 'sent' : 'cancelled']);
+        await this.scheduledSurveys.settle(tx, timer.id, live ? 'sent' : 'cancelled');
       }
       return due.length;
     });
   }
 
   private remind(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock();
-      const due = await this.claim(manager, `status = 'sent' AND reminded_at IS NULL AND remind_at <= $1 AND expires_at > $1`, now);
-      for (const invitation of due) await this.invitations.remind(manager, invitation);
+    return this.unitOfWork.run('system', async (tx) => {
+      const due = await this.invitations.claimDueReminders(tx, tx.now, BATCH);
+      for (const invitation of due) await this.invitationCommands.remind(tx, invitation);
       return due.length;
     });
   }
 
-  /** An unanswered follow-up becomes a "no answer" outcome, so the follow-up is accounted for. */
   private expire(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock();
-      const due = await this.claim(manager, `status = 'sent' AND expires_at <= $1`, now);
-      for (const invitation of due) {
-        await manager.update(InvitationEntity, invitation.id, { status: 'expired', closedAt: now });
-        const personId = await this.people.personIdOf(manager, invitation.personKey);
-        if (personId) {
-          await this.outbox.add(manager, {
-            contract: SurveyExpired,
-            key: invitation.id,
-            data: { ...invitationEventData(invitation, personId), expiredAt: now.toISOString() },
-          });
-        }
-        const months = followUpMonthsOf(invitation.kind as SurveyKind);
-        if (months !== null && invitation.role === 'mentee') {
-          await this.outcomes.record(manager, {
-            status: 'no-answer',
-            hours: null,
-            terms: null,
-            sector: null,
-            occupation: null,
-            throughMentorNetwork: null,
-            startedOn: null,
-            personKey: invitation.personKey,
-            cohortId: invitation.cohortId,
-            reportedOn: copenhagenDateOf(now),
-            source: 'survey',
-            sourceNote: null,
-            followUpMonths: months,
-            invitationId: invitation.id,
-            recordedBy: 'system',
-          });
-        }
-      }
+    return this.unitOfWork.run('system', async (tx) => {
+      const due = await this.invitations.claimExpired(tx, tx.now, BATCH);
+      for (const invitation of due) await this.invitationCommands.expire(tx, invitation);
       return due.length;
     });
-  }
-
-  private async claim(manager: EntityManager, condition: string, now: Date): Promise<InvitationEntity[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM invitations WHERE ${condition} ORDER BY expires_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`, [now]);
-    if (rows.length === 0) return [];
-    return manager.findBy(InvitationEntity, { id: In(rows.map((row) => row.id)) });
   }
 }
