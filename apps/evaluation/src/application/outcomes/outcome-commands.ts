@@ -86,7 +86,7 @@ export class OutcomeCommands {
   }
 
   /** An outcome a coordinator learnt another way; the source is noted with it. */
-  recordByCoordinator(actor: string, input: CoordinatorOutcome): Promise<Outcome> {
+  async recordByCoordinator(actor: string, input: CoordinatorOutcome): Promise<Outcome> {
     if (STATUSES_WITH_START.includes(input.status) && !input.startedOn) {
       throw new InvalidOutcome('The outcome is incomplete', `an outcome "${input.status}" needs the date it started (startedOn)`);
     }

@@ -27,7 +27,7 @@ export class SurveyCommands implements OnModuleInit {
   }
 
   /** Publishes the next version of a standard survey; invitations sent from now on use it. */
-  publishVersion(actor: string, slug: SurveySlug, title: string, questions: SurveyQuestion[]): Promise<SurveyVersion> {
+  async publishVersion(actor: string, slug: SurveySlug, title: string, questions: SurveyQuestion[]): Promise<SurveyVersion> {
     const problems = definitionProblems(questions);
     if (slug === 'follow-up') problems.push(...followUpProblems(questions));
     if (problems.length > 0) throw new InvalidSurvey(problems);
