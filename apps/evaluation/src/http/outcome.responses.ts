@@ -1,11 +1,8 @@
-import { Outcome, CohortOutcome } from '../application/outcomes/outcome.repository';
+import { ReportedOutcome } from '../domain/surveys/follow-up-outcome';
+import { CohortOutcome, Outcome } from '../application/outcomes/outcome.repository';
 
-/** The outcome as recorded, as this route has always answered it. */
-export function recordedOutcomeResponse(outcome: Outcome) {
+function reportedFacts(outcome: ReportedOutcome) {
   return {
-    id: outcome.id,
-    personKey: outcome.personKey,
-    cohortId: outcome.cohortId,
     status: outcome.status,
     hours: outcome.hours,
     terms: outcome.terms,
@@ -13,6 +10,16 @@ export function recordedOutcomeResponse(outcome: Outcome) {
     occupation: outcome.occupation,
     throughMentorNetwork: outcome.throughMentorNetwork,
     startedOn: outcome.startedOn,
+  };
+}
+
+/** The outcome as recorded, field for field as this route has always answered it. */
+export function recordedOutcomeResponse(outcome: Outcome) {
+  return {
+    id: outcome.id,
+    personKey: outcome.personKey,
+    cohortId: outcome.cohortId,
+    ...reportedFacts(outcome),
     reportedOn: outcome.reportedOn,
     source: outcome.source,
     sourceNote: outcome.sourceNote,
@@ -27,13 +34,7 @@ export function cohortOutcomeResponse(outcome: CohortOutcome) {
   return {
     id: outcome.id,
     menteeId: outcome.menteeId,
-    status: outcome.status,
-    hours: outcome.hours,
-    terms: outcome.terms,
-    sector: outcome.sector,
-    occupation: outcome.occupation,
-    throughMentorNetwork: outcome.throughMentorNetwork,
-    startedOn: outcome.startedOn,
+    ...reportedFacts(outcome),
     reportedOn: outcome.reportedOn,
     source: outcome.source,
     sourceNote: outcome.sourceNote,

@@ -51,6 +51,17 @@ describe('survey invitations', () => {
     expect(evaluation.invitations.responses).toHaveLength(1);
   });
 
+  it('stores an end-of-programme answer with its scores and reads no outcome from it', async () => {
+    const { evaluation, personKey } = await invitedToFollowUp();
+    await evaluation.unitOfWork.run('system', (tx) => evaluation.invitationCommands.invite(tx, { kind: 'end-of-programme', personKey, role: 'mentee', cohortId, matchId }));
+    const token = tokenOf(evaluation.unitOfWork.emittedOf(SurveySent.type)[0]);
+
+    await evaluation.invitationCommands.answer(token, { satisfaction: 5, recommend: 10, comment: 'Jens was great' });
+
+    expect(evaluation.invitations.responses).toEqual([expect.objectContaining({ kind: 'end-of-programme', satisfaction: 5, recommendation: 10 })]);
+    expect(evaluation.outcomes.outcomes).toEqual([]);
+  });
+
   it('refuses an answer after the deadline even before the expiry timer ran', async () => {
     const { evaluation, invite } = await invitedToFollowUp();
     await invite();

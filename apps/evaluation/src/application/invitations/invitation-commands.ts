@@ -4,7 +4,7 @@ import { PersonRole, SurveyAnswered, SurveyExpired, SurveyKind, SurveyReminderDu
 import { Transaction, UnitOfWork } from '@cmp/kernel';
 import { copenhagenDateOf } from '../../domain/calendar-date';
 import { InvalidAnswers, NotFound, SurveyAlreadyAnswered, SurveyExpired as SurveyLinkExpired, SurveyWithdrawn } from '../../domain/evaluation-error';
-import { outcomeFromAnswers } from '../../domain/surveys/follow-up-outcome';
+import { outcomeFromAnswers, ReportedOutcome } from '../../domain/surveys/follow-up-outcome';
 import { followUpMonthsOf, RECOMMENDATION_QUESTION, SATISFACTION_QUESTION, slugOfKind } from '../../domain/surveys/standard-surveys';
 import { Answers, answerProblems } from '../../domain/surveys/survey-question';
 import { SURVEY_SETTINGS, SurveySettings } from '../evaluation.settings';
@@ -17,6 +17,9 @@ import { invitationByToken, openStatusOf } from './invitation-links';
 import { hashSurveyToken, newSurveyToken, surveyLink } from './survey-tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What an expired follow-up says: nothing, which the KPIs count as "no answer". */
+const NO_ANSWER: ReportedOutcome = { status: 'no-answer', hours: null, terms: null, sector: null, occupation: null, throughMentorNetwork: null, startedOn: null };
 
 export interface InvitationRequest {
   readonly kind: SurveyKind;
@@ -92,26 +95,7 @@ export class InvitationCommands {
     if (personId) {
       tx.emit({ contract: SurveyExpired, key: invitation.id, data: { ...invitationEventData(invitation, personId), expiredAt: now.toISOString() } });
     }
-    const months = followUpMonthsOf(invitation.kind);
-    if (months !== null && invitation.role === 'mentee') {
-      await this.outcomes.record(tx, {
-        status: 'no-answer',
-        hours: null,
-        terms: null,
-        sector: null,
-        occupation: null,
-        throughMentorNetwork: null,
-        startedOn: null,
-        personKey: invitation.personKey,
-        cohortId: invitation.cohortId,
-        reportedOn: copenhagenDateOf(now),
-        source: 'survey',
-        sourceNote: null,
-        followUpMonths: months,
-        invitationId: invitation.id,
-        recordedBy: 'system',
-      });
-    }
+    await this.recordFollowUpOutcome(tx, invitation, () => NO_ANSWER, 'system');
   }
 
   /**
@@ -141,20 +125,7 @@ export class InvitationCommands {
         answeredAt: now,
       });
       await this.invitations.markAnswered(tx, invitation.id, now);
-      const months = followUpMonthsOf(invitation.kind);
-      if (months !== null && invitation.role === 'mentee') {
-        await this.outcomes.record(tx, {
-          ...outcomeFromAnswers(answers),
-          personKey: invitation.personKey,
-          cohortId: invitation.cohortId,
-          reportedOn: copenhagenDateOf(now),
-          source: 'survey',
-          sourceNote: null,
-          followUpMonths: months,
-          invitationId: invitation.id,
-          recordedBy: 'survey',
-        });
-      }
+      await this.recordFollowUpOutcome(tx, invitation, () => outcomeFromAnswers(answers), 'survey');
       const personId = await this.people.personIdOf(tx, invitation.personKey);
       if (personId) {
         tx.emit({
@@ -164,6 +135,26 @@ export class InvitationCommands {
         });
       }
       return { invitationId: invitation.id, answeredAt: now.toISOString() };
+    });
+  }
+
+  /**
+   * A mentee's follow-up, answered or not, is an outcome; other surveys and mentors' answers are
+   * not, and are never read as one (they lack the follow-up's questions).
+   */
+  private async recordFollowUpOutcome(tx: Transaction, invitation: Invitation, outcome: () => ReportedOutcome, recordedBy: string): Promise<void> {
+    const months = followUpMonthsOf(invitation.kind);
+    if (months === null || invitation.role !== 'mentee') return;
+    await this.outcomes.record(tx, {
+      ...outcome(),
+      personKey: invitation.personKey,
+      cohortId: invitation.cohortId,
+      reportedOn: copenhagenDateOf(tx.now),
+      source: 'survey',
+      sourceNote: null,
+      followUpMonths: months,
+      invitationId: invitation.id,
+      recordedBy,
     });
   }
 
