@@ -1,4 +1,4 @@
-import type { PersonRole } from '@cmp/contracts';
+import type { PersonRole, SurveyKind } from '@cmp/contracts';
 import type { ReadTransaction, Transaction } from '@cmp/kernel';
 import { InMemoryUnitOfWork } from '@cmp/testing';
 import { SurveySlug } from '../domain/surveys/standard-surveys';
@@ -6,6 +6,7 @@ import { Answers } from '../domain/surveys/survey-question';
 import { AnsweredQuestions, Invitation, InvitationCount, InvitationRepository, SurveyResponse } from './invitations/invitation.repository';
 import { InvitationCommands } from './invitations/invitation-commands';
 import { InvitationQueries } from './invitations/invitation-queries';
+import { DueSurvey, ScheduledSurveyRepository } from './invitations/scheduled-survey.repository';
 import { OutcomeCommands } from './outcomes/outcome-commands';
 import { CohortOutcome, Outcome, OutcomeRepository } from './outcomes/outcome.repository';
 import { PeopleCommands } from './people/people-commands';
@@ -271,6 +272,29 @@ export class InMemoryInvitationRepository extends InvitationRepository {
   }
 }
 
+export class InMemoryScheduledSurveyRepository extends ScheduledSurveyRepository {
+  readonly surveys = new Map<string, DueSurvey & { dueAt: Date; status: 'pending' | 'sent' | 'cancelled' }>();
+
+  async schedule(_tx: Transaction, kind: SurveyKind, matchId: string, cohortId: string, dueAt: Date): Promise<void> {
+    const known = [...this.surveys.values()].find((survey) => survey.matchId === matchId && survey.kind === kind);
+    if (!known) this.surveys.set(`${matchId}/${kind}`, { id: `${matchId}/${kind}`, kind, matchId, cohortId, dueAt, status: 'pending' });
+    else if (known.status === 'pending') known.dueAt = dueAt;
+  }
+
+  async cancelPendingOf(_tx: Transaction, matchId: string): Promise<void> {
+    for (const survey of this.surveys.values()) if (survey.matchId === matchId && survey.status === 'pending') survey.status = 'cancelled';
+  }
+
+  async claimDue(_tx: Transaction, now: Date, limit: number): Promise<DueSurvey[]> {
+    return [...this.surveys.values()].filter((survey) => survey.status === 'pending' && survey.dueAt <= now).slice(0, limit);
+  }
+
+  async settle(_tx: Transaction, id: string, status: 'sent' | 'cancelled'): Promise<void> {
+    const survey = this.surveys.get(id);
+    if (survey) survey.status = status;
+  }
+}
+
 export class InMemoryOutcomeRepository extends OutcomeRepository {
   readonly outcomes: Outcome[] = [];
 
@@ -306,7 +330,7 @@ export async function inMemoryEvaluation(now = new Date('2027-06-01T10:00:00Z'))
   const invitations = new InMemoryInvitationRepository(surveys);
   const outcomes = new InMemoryOutcomeRepository(people);
   const outcomeCommands = new OutcomeCommands(unitOfWork, outcomes, people, programme);
-  const invitationCommands = new InvitationCommands(unitOfWork, invitations, surveys, people, outcomeCommands, {
+  const invitationCommands = new InvitationCommands(unitOfWork, invitations, surveys, people, programme, new InMemoryScheduledSurveyRepository(), outcomeCommands, {
     surveyBaseUrl: TEST_SURVEY_BASE_URL,
     validityDays: 28,
     reminderAfterDays: 7,

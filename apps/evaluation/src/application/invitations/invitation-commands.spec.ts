@@ -72,4 +72,22 @@ describe('survey invitations', () => {
     await expect(evaluation.invitationCommands.answer(token, { status: 'unemployed' })).rejects.toMatchObject({ problemType: 'https://cmp.dk/problems/evaluation/survey-expired', status: 410 });
     expect(evaluation.outcomes.outcomes).toEqual([]);
   });
+
+  it('sends a scheduled mid-term survey to both of a live pair, and cancels it for a pair that ended early', async () => {
+    const { evaluation, personKey } = await invitedToFollowUp();
+    const mentorKey = await evaluation.unitOfWork.run('test', (tx) => evaluation.people.ensureKey(tx, '55555555-5555-4555-8555-555555555555', 'mentor'));
+    const endedMatch = '66666666-6666-4666-8666-666666666666';
+    const outcomes = await evaluation.unitOfWork.run('system', async (tx) => {
+      await evaluation.programme.addMentorship(tx, { matchId, cohortId, menteeKey: personKey, mentorKey });
+      await evaluation.programme.addMentorship(tx, { matchId: endedMatch, cohortId, menteeKey: personKey, mentorKey });
+      await evaluation.programme.closeMentorship(tx, endedMatch, 'ended');
+      return [
+        await evaluation.invitationCommands.sendScheduled(tx, { id: 'live', kind: 'mid-term', matchId, cohortId }),
+        await evaluation.invitationCommands.sendScheduled(tx, { id: 'ended', kind: 'mid-term', matchId: endedMatch, cohortId }),
+      ];
+    });
+
+    expect(outcomes).toEqual(['sent', 'cancelled']);
+    expect(evaluation.unitOfWork.emittedOf(SurveySent.type).map((sent) => (sent as SurveySentData).role).sort()).toEqual(['mentee', 'mentor']);
+  });
 });

@@ -10,10 +10,12 @@ import { Answers, answerProblems } from '../../domain/surveys/survey-question';
 import { SURVEY_SETTINGS, SurveySettings } from '../evaluation.settings';
 import { OutcomeCommands } from '../outcomes/outcome-commands';
 import { PeopleRepository } from '../people/people.repository';
+import { ProgrammeRepository } from '../programme/programme.repository';
 import { SurveyRepository } from '../surveys/survey.repository';
 import { invitationEventData } from './invitation-event-data';
 import { Invitation, InvitationRepository } from './invitation.repository';
 import { invitationByToken, openStatusOf } from './invitation-links';
+import { DueSurvey, ScheduledSurveyRepository } from './scheduled-survey.repository';
 import { hashSurveyToken, newSurveyToken, surveyLink } from './survey-tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +43,8 @@ export class InvitationCommands {
     private readonly invitations: InvitationRepository,
     private readonly surveys: SurveyRepository,
     private readonly people: PeopleRepository,
+    private readonly programme: ProgrammeRepository,
+    private readonly scheduledSurveys: ScheduledSurveyRepository,
     private readonly outcomes: OutcomeCommands,
     @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
   ) {}
@@ -73,6 +77,23 @@ export class InvitationCommands {
     const token = await this.issueToken(tx, invitation.id);
     tx.emit({ contract: SurveySent, key: invitation.id, data: this.sentData(invitation, personId, token) });
     return invitation;
+  }
+
+  /** Sends a scheduled survey to both of the pair, or cancels it when the mentorship ended early. */
+  async sendScheduled(tx: Transaction, due: DueSurvey): Promise<'sent' | 'cancelled'> {
+    const pair = await this.programme.mentorship(tx, due.matchId);
+    const live = pair !== null && pair.status !== 'ended';
+    if (live) {
+      for (const [personKey, role] of [
+        [pair.menteeKey, 'mentee'],
+        [pair.mentorKey, 'mentor'],
+      ] as const) {
+        await this.invite(tx, { kind: due.kind, personKey, role, cohortId: due.cohortId, matchId: due.matchId });
+      }
+    }
+    const outcome = live ? 'sent' : 'cancelled';
+    await this.scheduledSurveys.settle(tx, due.id, outcome);
+    return outcome;
   }
 
   /**

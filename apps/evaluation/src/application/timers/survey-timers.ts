@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { PersonRole } from '@cmp/contracts';
 import { UnitOfWork } from '@cmp/kernel';
 import { InvitationCommands } from '../invitations/invitation-commands';
 import { InvitationRepository } from '../invitations/invitation.repository';
 import { ScheduledSurveyRepository } from '../invitations/scheduled-survey.repository';
-import { ProgrammeRepository } from '../programme/programme.repository';
 
 export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
 const BATCH = 50;
@@ -25,7 +23,6 @@ export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly unitOfWork: UnitOfWork,
     private readonly scheduledSurveys: ScheduledSurveyRepository,
     private readonly invitations: InvitationRepository,
-    private readonly programme: ProgrammeRepository,
     private readonly invitationCommands: InvitationCommands,
     @Inject(TIMER_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
@@ -61,23 +58,10 @@ export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
     return total;
   }
 
-  /** A mid-term survey of a mentorship that ended early is cancelled rather than sent. */
   private sendScheduledSurveys(): Promise<number> {
     return this.unitOfWork.run('system', async (tx) => {
       const due = await this.scheduledSurveys.claimDue(tx, tx.now, BATCH);
-      for (const timer of due) {
-        const pair = await this.programme.mentorship(tx, timer.matchId);
-        const live = pair !== null && pair.status !== 'ended';
-        if (live) {
-          for (const [personKey, role] of [
-            [pair.menteeKey, 'mentee'],
-            [pair.mentorKey, 'mentor'],
-          ] as [string, PersonRole][]) {
-            await this.invitationCommands.invite(tx, { kind: timer.kind, personKey, role, cohortId: timer.cohortId, matchId: timer.matchId });
-          }
-        }
-        await this.scheduledSurveys.settle(tx, timer.id, live ? 'sent' : 'cancelled');
-      }
+      for (const survey of due) await this.invitationCommands.sendScheduled(tx, survey);
       return due.length;
     });
   }
