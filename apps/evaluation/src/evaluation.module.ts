@@ -22,7 +22,7 @@ import { ReportRepository } from './application/reports/report.repository';
 import { SurveyCommands } from './application/surveys/survey-commands';
 import { SurveyQueries } from './application/surveys/survey-queries';
 import { SurveyRepository } from './application/surveys/survey.repository';
-import { SurveyTimers, TIMER_INTERVAL_MS } from './application/timers/survey-timers';
+import { SurveyTimers, TIMER_INTERVAL_MS } from './infrastructure/timers/survey-timers';
 import { OutcomesController } from './http/outcomes.controller';
 import { ReportsController } from './http/reports.controller';
 import { SurveyAnswerController } from './http/survey-answer.controller';

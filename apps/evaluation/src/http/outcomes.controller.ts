@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { CallerName, Roles } from '@cmp/platform';
 import { OutcomeCommands } from '../application/outcomes/outcome-commands';
 import { OutcomeQueries } from '../application/outcomes/outcome-queries';
-import { RecordOutcomeRequest } from './outcome.requests';
-import { cohortOutcomeResponse, recordedOutcomeResponse } from './outcome.responses';
+import { RecordOutcomeRequest } from './outcomes.requests';
+import { cohortOutcomeResponse, recordedOutcomeResponse } from './outcomes.responses';
 
 @Controller()
 @Roles('coordinator', 'admin')

@@ -3,8 +3,8 @@ import { ReportCommands } from '../application/reports/report-commands';
 import { ReportQueries } from '../application/reports/report-queries';
 import { outcomeChartSvg, reportCsv } from '../application/reports/report-exports';
 import { Access, CallerName, ownParam, Roles, STAFF } from '@cmp/platform';
-import { ReportQuery } from './report.requests';
-import { publishedReportResponse } from './report.responses';
+import { ReportQuery } from './reports.requests';
+import { publishedReportResponse } from './reports.responses';
 
 /** The programme's KPIs as JSON, CSV and SVG; partners get their own suppressed aggregates. */
 @Controller()

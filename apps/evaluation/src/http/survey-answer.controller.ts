@@ -3,8 +3,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '@cmp/platform';
 import { InvitationCommands } from '../application/invitations/invitation-commands';
 import { InvitationQueries } from '../application/invitations/invitation-queries';
-import { AnswerSurveyRequest } from './survey.requests';
-import { surveyFormResponse } from './survey.responses';
+import { AnswerSurveyRequest } from './surveys.requests';
+import { surveyFormResponse } from './surveys.responses';
 import { SurveyTokenPipe } from './survey-token.pipe';
 
 /**

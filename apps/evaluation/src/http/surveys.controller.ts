@@ -5,8 +5,8 @@ import { SurveyCommands } from '../application/surveys/survey-commands';
 import { SurveyQueries } from '../application/surveys/survey-queries';
 import { STANDARD_SURVEYS, SurveySlug } from '../domain/surveys/standard-surveys';
 import { SurveyQuestion } from '../domain/surveys/survey-question';
-import { SurveyVersionRequest } from './survey.requests';
-import { invitationTallyResponse, surveyVersionResponse } from './survey.responses';
+import { SurveyVersionRequest } from './surveys.requests';
+import { invitationTallyResponse, surveyVersionResponse } from './surveys.responses';
 
 /** Survey definitions and the state of a cohort's invitations, for coordinators. */
 @Controller()

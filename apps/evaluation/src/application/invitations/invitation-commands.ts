@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PersonRole, SurveyAnswered, SurveyExpired, SurveyKind, SurveyReminderDue, SurveySent, SurveySentData } from '@cmp/contracts';
-import { Transaction, UnitOfWork } from '@cmp/kernel';
-import { copenhagenDateOf } from '../../domain/calendar-date';
+import { copenhagenDateOf, Transaction, UnitOfWork } from '@cmp/kernel';
 import { InvalidAnswers, NotFound, SurveyAlreadyAnswered, SurveyExpired as SurveyLinkExpired, SurveyWithdrawn } from '../../domain/evaluation-error';
 import { outcomeFromAnswers, ReportedOutcome } from '../../domain/surveys/follow-up-outcome';
 import { followUpMonthsOf, RECOMMENDATION_QUESTION, SATISFACTION_QUESTION, slugOfKind } from '../../domain/surveys/standard-surveys';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OutcomeRecorded, OutcomeSource, OutcomeStatus } from '@cmp/contracts';
-import { Transaction, UnitOfWork } from '@cmp/kernel';
-import { copenhagenDateOf, IsoDate } from '../../domain/calendar-date';
+import { copenhagenDateOf, IsoDate, Transaction, UnitOfWork } from '@cmp/kernel';
 import { InvalidOutcome, NotFound } from '../../domain/evaluation-error';
 import { ReportedOutcome, STATUSES_WITH_START } from '../../domain/surveys/follow-up-outcome';
 import { PeopleRepository } from '../people/people.repository';

@@ -15,15 +15,15 @@ import {
   SurveyKind,
 } from '@cmp/contracts';
 import { Transaction } from '@cmp/kernel';
-import { copenhagenInstant, midpoint } from '../../domain/calendar-date';
+import { copenhagenInstant, midpoint } from '@cmp/kernel';
 import { ScheduledSurveyRepository } from '../invitations/scheduled-survey.repository';
 import { InvitationCommands } from '../invitations/invitation-commands';
 import { EvaluationConsent, PeopleRepository } from '../people/people.repository';
 import { keyOfLivePerson } from '../people/person-keys';
 import { ParticipantFacts, ProgrammeRepository } from './programme.repository';
 
-/** Local hour at which scheduled surveys go out, so nobody gets one at night. */
-const SURVEY_HOUR = 9;
+/** Copenhagen time at which scheduled surveys go out, so nobody gets one at night. */
+const SURVEY_TIME = '09:00';
 
 const CONSENTS: readonly string[] = ['follow-up-surveys', 'share-outcomes-with-referrer'] satisfies EvaluationConsent[];
 
@@ -105,7 +105,7 @@ export class ProgrammeProjector {
     const pair = await this.ensureMentorship(tx, data);
     if (!pair) return;
     await this.programme.planMentorship(tx, data.matchId, data.startsOn, data.endsOn);
-    await this.scheduledSurveys.schedule(tx, 'mid-term', data.matchId, data.cohortId, copenhagenInstant(midpoint(data.startsOn, data.endsOn), SURVEY_HOUR));
+    await this.scheduledSurveys.schedule(tx, 'mid-term', data.matchId, data.cohortId, copenhagenInstant(midpoint(data.startsOn, data.endsOn), SURVEY_TIME));
   }
 
   async sessionCompleted(tx: Transaction, data: SessionCompletedData): Promise<void> {
