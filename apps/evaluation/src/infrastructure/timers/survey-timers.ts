@@ -1,11 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { UnitOfWork } from '@cmp/kernel';
+import { Transaction, UnitOfWork } from '@cmp/kernel';
 import { DurablePollingWorker } from '@cmp/messaging';
 import { InvitationCommands } from '../../application/invitations/invitation-commands';
-import { Invitation, InvitationRepository } from '../../application/invitations/invitation.repository';
-import { DueSurvey, ScheduledSurveyRepository } from '../../application/invitations/scheduled-survey.repository';
+import { InvitationRepository } from '../../application/invitations/invitation.repository';
+import { ScheduledSurveyRepository } from '../../application/invitations/scheduled-survey.repository';
 
 export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
+
+/** What the timers do with a worker, whatever rows it claims. */
+type TimerWorker = Pick<DurablePollingWorker<unknown, string>, 'start' | 'stop' | 'drain'>;
 
 /**
  * The durable timers: scheduled (mid-term) surveys, reminders and expiries, each a row in the
@@ -15,41 +18,32 @@ export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
  */
 @Injectable()
 export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly scheduled: DurablePollingWorker<DueSurvey, 'sent' | 'cancelled'>;
-  private readonly reminders: DurablePollingWorker<Invitation, 'reminded'>;
-  private readonly expiries: DurablePollingWorker<Invitation, 'expired'>;
+  private readonly scheduled: TimerWorker;
+  private readonly reminders: TimerWorker;
+  private readonly expiries: TimerWorker;
 
   constructor(
-    unitOfWork: UnitOfWork,
+    private readonly unitOfWork: UnitOfWork,
     scheduledSurveys: ScheduledSurveyRepository,
     invitations: InvitationRepository,
     commands: InvitationCommands,
-    @Inject(TIMER_INTERVAL_MS) intervalMs: number,
+    @Inject(TIMER_INTERVAL_MS) private readonly intervalMs: number,
   ) {
-    this.scheduled = new DurablePollingWorker({
-      name: 'evaluation-scheduled-surveys',
-      actor: 'system',
-      unitOfWork,
-      intervalMs,
-      claim: (tx, limit) => scheduledSurveys.claimDue(tx, tx.now, limit),
-      processing: { mode: 'in-claim-transaction', handle: (survey, tx) => commands.sendScheduled(tx, survey) },
-    });
-    this.reminders = new DurablePollingWorker({
-      name: 'evaluation-survey-reminders',
-      actor: 'system',
-      unitOfWork,
-      intervalMs,
-      claim: (tx, limit) => invitations.claimDueReminders(tx, tx.now, limit),
-      processing: { mode: 'in-claim-transaction', handle: async (invitation, tx) => (await commands.remind(tx, invitation), 'reminded') },
-    });
-    this.expiries = new DurablePollingWorker({
-      name: 'evaluation-survey-expiries',
-      actor: 'system',
-      unitOfWork,
-      intervalMs,
-      claim: (tx, limit) => invitations.claimExpired(tx, tx.now, limit),
-      processing: { mode: 'in-claim-transaction', handle: async (invitation, tx) => (await commands.expire(tx, invitation), 'expired') },
-    });
+    this.scheduled = this.worker(
+      'evaluation-scheduled-surveys',
+      (tx, limit) => scheduledSurveys.claimDue(tx, tx.now, limit),
+      (survey, tx) => commands.sendScheduled(tx, survey),
+    );
+    this.reminders = this.worker(
+      'evaluation-survey-reminders',
+      (tx, limit) => invitations.claimDueReminders(tx, tx.now, limit),
+      async (invitation, tx) => (await commands.remind(tx, invitation), 'reminded'),
+    );
+    this.expiries = this.worker(
+      'evaluation-survey-expiries',
+      (tx, limit) => invitations.claimExpired(tx, tx.now, limit),
+      async (invitation, tx) => (await commands.expire(tx, invitation), 'expired'),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -69,7 +63,23 @@ export class SurveyTimers implements OnApplicationBootstrap, OnModuleDestroy {
     };
   }
 
-  private workers(): DurablePollingWorker<unknown, string>[] {
-    return [this.scheduled, this.reminders, this.expiries] as DurablePollingWorker<unknown, string>[];
+  /** A worker that handles each claimed row in the claiming transaction, recorded as `system`. */
+  private worker<Item>(
+    name: string,
+    claim: (tx: Transaction, limit: number) => Promise<Item[]>,
+    handle: (item: Item, tx: Transaction) => Promise<string>,
+  ): TimerWorker {
+    return new DurablePollingWorker<Item, string>({
+      name,
+      actor: 'system',
+      unitOfWork: this.unitOfWork,
+      intervalMs: this.intervalMs,
+      claim,
+      processing: { mode: 'in-claim-transaction', handle },
+    });
+  }
+
+  private workers(): TimerWorker[] {
+    return [this.scheduled, this.reminders, this.expiries];
   }
 }
