@@ -1,29 +1,46 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
-import { Clock } from '@cmp/platform';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@cmp/kernel';
+import { KafkaSasl, Outbox, ServiceInfrastructureModule, TypeOrmUnitOfWork } from '@cmp/messaging';
+import { Clock, CLOCK } from '@cmp/platform';
 import { SURVEY_SETTINGS, SurveySettings } from './application/evaluation.settings';
-import { OutcomeRecorder } from './application/outcomes/outcome-recorder';
-import { PeopleDirectory } from './application/participants/people-directory';
-import { PersonErasure } from './application/participants/person-erasure';
-import { ProgrammeProjector } from './application/participants/programme-projector';
-import { KpiFactsRepository } from './application/reports/kpi-facts.repository';
-import { KpiReports } from './application/reports/kpi-reports';
-import { AnswerSurvey } from './application/surveys/answer-survey';
-import { InvitationQueries } from './application/surveys/invitation-queries';
-import { SurveyDefinitions } from './application/surveys/survey-definitions';
-import { SurveyInvitations } from './application/surveys/survey-invitations';
-import { SurveyTimers, TIMER_INTERVAL_MS } from './application/timers/survey-timers';
+import { InvitationCommands } from './application/invitations/invitation-commands';
+import { InvitationQueries } from './application/invitations/invitation-queries';
+import { InvitationRepository } from './application/invitations/invitation.repository';
+import { ScheduledSurveyRepository } from './application/invitations/scheduled-survey.repository';
+import { OutcomeCommands } from './application/outcomes/outcome-commands';
+import { OutcomeQueries } from './application/outcomes/outcome-queries';
+import { OutcomeRepository } from './application/outcomes/outcome.repository';
+import { PeopleCommands } from './application/people/people-commands';
+import { PeopleRepository } from './application/people/people.repository';
+import { ProgrammeProjector } from './application/programme/programme-projector';
+import { ProgrammeRepository } from './application/programme/programme.repository';
+import { ReportCommands } from './application/reports/report-commands';
+import { ReportQueries } from './application/reports/report-queries';
+import { ReportRepository } from './application/reports/report.repository';
+import { SurveyCommands } from './application/surveys/survey-commands';
+import { SurveyQueries } from './application/surveys/survey-queries';
+import { SurveyRepository } from './application/surveys/survey.repository';
+import { SurveyTimers, TIMER_INTERVAL_MS } from './infrastructure/timers/survey-timers';
 import { OutcomesController } from './http/outcomes.controller';
 import { ReportsController } from './http/reports.controller';
 import { SurveyAnswerController } from './http/survey-answer.controller';
 import { SurveysController } from './http/surveys.controller';
 import { ProgrammeEventsConsumer } from './infrastructure/consumers/programme-events.consumer';
-import { EVALUATION_ENTITIES } from './infrastructure/entities/evaluation.entities';
+import { EVALUATION_ENTITIES } from './infrastructure/entities/evaluation-entities';
 import { CreateEvaluationTables1764190000000 } from './infrastructure/migrations/1764190000000-create-evaluation-tables';
+import { TypeOrmInvitationRepository } from './infrastructure/repositories/typeorm-invitation.repository';
+import { TypeOrmOutcomeRepository } from './infrastructure/repositories/typeorm-outcome.repository';
+import { TypeOrmPeopleRepository } from './infrastructure/repositories/typeorm-people.repository';
+import { TypeOrmProgrammeRepository } from './infrastructure/repositories/typeorm-programme.repository';
+import { TypeOrmReportRepository } from './infrastructure/repositories/typeorm-report.repository';
+import { TypeOrmScheduledSurveyRepository } from './infrastructure/repositories/typeorm-scheduled-survey.repository';
+import { TypeOrmSurveyRepository } from './infrastructure/repositories/typeorm-survey.repository';
 
 export const EVALUATION_SERVICE = 'evaluation';
 
+/** What the module is given; every default lives in `EvaluationConfig`. */
 export interface EvaluationModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
@@ -31,28 +48,22 @@ export interface EvaluationModuleSettings {
   readonly sasl?: KafkaSasl;
   readonly schema?: string;
   readonly clock?: Clock;
-  readonly surveys?: Partial<SurveySettings>;
+  readonly surveys: SurveySettings;
   /** Requests per minute per client on the public answer routes. */
-  readonly answerRateLimit?: number;
+  readonly answerRateLimit: number;
   /** 0 turns the background timer loop off (tests call `SurveyTimers.runDueTimers()` themselves). */
-  readonly timerIntervalMs?: number;
+  readonly timerIntervalMs: number;
 }
 
 @Module({})
 export class EvaluationModule {
   static forRoot(settings: EvaluationModuleSettings): DynamicModule {
-    const schema = settings.schema ?? EVALUATION_SERVICE;
-    const surveySettings: SurveySettings = {
-      surveyBaseUrl: settings.surveys?.surveyBaseUrl ?? 'http://localhost:3000/api/v1/surveys/answer',
-      validityDays: settings.surveys?.validityDays ?? 28,
-      reminderAfterDays: settings.surveys?.reminderAfterDays ?? 7,
-    };
     return {
       module: EvaluationModule,
       imports: [
         ServiceInfrastructureModule.forService({
           service: EVALUATION_SERVICE,
-          schema,
+          schema: settings.schema ?? EVALUATION_SERVICE,
           databaseUrl: settings.databaseUrl,
           brokers: settings.brokers,
           sasl: settings.sasl,
@@ -60,23 +71,35 @@ export class EvaluationModule {
           migrations: [CreateEvaluationTables1764190000000],
           clock: settings.clock,
         }),
-        ThrottlerModule.forRoot([{ name: 'survey-answer', ttl: 60_000, limit: settings.answerRateLimit ?? 30 }]),
+        ThrottlerModule.forRoot([{ name: 'survey-answer', ttl: 60_000, limit: settings.answerRateLimit }]),
       ],
       controllers: [SurveyAnswerController, SurveysController, OutcomesController, ReportsController, ProgrammeEventsConsumer],
       providers: [
-        { provide: SURVEY_SETTINGS, useValue: surveySettings },
-        { provide: TIMER_INTERVAL_MS, useValue: settings.timerIntervalMs ?? 30_000 },
-        PeopleDirectory,
-        SurveyDefinitions,
-        SurveyInvitations,
-        InvitationQueries,
-        AnswerSurvey,
-        OutcomeRecorder,
+        { provide: SURVEY_SETTINGS, useValue: settings.surveys },
+        { provide: TIMER_INTERVAL_MS, useValue: settings.timerIntervalMs },
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, Outbox, CLOCK],
+          useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock),
+        },
+        { provide: PeopleRepository, useClass: TypeOrmPeopleRepository },
+        { provide: ProgrammeRepository, useClass: TypeOrmProgrammeRepository },
+        { provide: SurveyRepository, useClass: TypeOrmSurveyRepository },
+        { provide: InvitationRepository, useClass: TypeOrmInvitationRepository },
+        { provide: ScheduledSurveyRepository, useClass: TypeOrmScheduledSurveyRepository },
+        { provide: OutcomeRepository, useClass: TypeOrmOutcomeRepository },
+        { provide: ReportRepository, useClass: TypeOrmReportRepository },
+        PeopleCommands,
         ProgrammeProjector,
-        PersonErasure,
+        SurveyCommands,
+        SurveyQueries,
+        InvitationCommands,
+        InvitationQueries,
+        OutcomeCommands,
+        OutcomeQueries,
+        ReportCommands,
+        ReportQueries,
         SurveyTimers,
-        KpiFactsRepository,
-        KpiReports,
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Partitioners, Producer } from 'kafkajs';
 import request from 'supertest';
 import {
   CohortScheduled,
@@ -19,10 +18,9 @@ import {
   PersonErased,
   PlanCreated,
   SessionCompleted,
-  toKafkaBinaryMessage,
 } from '@cmp/contracts';
 import { createKafka, TopicProvisioner } from '@cmp/messaging';
-import { EventProbe, ProbedEvent, testInfrastructure, waitFor, hopSigning } from '@cmp/testing';
+import { EventProbe, ProbedEvent, testInfrastructure, TestEventPublisher, waitFor, hopSigning } from '@cmp/testing';
 import { EvaluationTestApp, startEvaluation, SURVEY_BASE_URL } from './evaluation-test-app';
 
 const COORDINATOR = 'coordinator:c-1';
@@ -40,38 +38,25 @@ type Data = Record<string, unknown>;
 describe('evaluation service', () => {
   const infra = testInfrastructure();
   let service: EvaluationTestApp;
-  let producer: Producer;
+  let publisher: TestEventPublisher;
   let probe: EventProbe;
 
   beforeAll(async () => {
     service = await startEvaluation();
     const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'evaluation-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events', 'cmp.scheduling.events', 'cmp.evaluation.events']);
-    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    publisher = await TestEventPublisher.connect('evaluation-test');
     probe = await EventProbe.start(['cmp.evaluation.events']);
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await producer?.disconnect();
+    await publisher?.disconnect();
     await service?.close();
   });
 
-  async function publish<T extends object>(contract: EventContract<T>, key: string, data: T, id: string = randomUUID()): Promise<string> {
-    const event = {
-      specversion: '1.0' as const,
-      id,
-      source: `/cmp/${contract.service}`,
-      type: contract.type,
-      time: new Date().toISOString(),
-      subject: key,
-      datacontenttype: 'application/json' as const,
-      correlationid: `setup-${id}`,
-      data,
-    };
-    await producer.send({ topic: contract.topic, messages: [toKafkaBinaryMessage(event, key)] });
-    return id;
+  function publish<T extends object>(contract: EventContract<T>, key: string, data: T, id: string = randomUUID()): Promise<string> {
+    return publisher.publish(contract, key, data, { id, correlationId: `setup-${id}` });
   }
 
   const http = () => request(hopSigning(service.app, 'evaluation'));

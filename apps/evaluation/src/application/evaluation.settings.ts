@@ -8,4 +8,5 @@ export interface SurveySettings {
   readonly reminderAfterDays: number;
 }
 
+/** Nest's token for the settings; the values (and their defaults) come from `EvaluationConfig`. */
 export const SURVEY_SETTINGS = Symbol('SURVEY_SETTINGS');

@@ -1,17 +1,22 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { OutcomeRecorder } from '../application/outcomes/outcome-recorder';
 import { CallerName, Roles } from '@cmp/platform';
-import { RecordOutcomeRequest } from './dto/evaluation.requests';
+import { OutcomeCommands } from '../application/outcomes/outcome-commands';
+import { OutcomeQueries } from '../application/outcomes/outcome-queries';
+import { RecordOutcomeRequest } from './outcomes.requests';
+import { cohortOutcomeResponse, recordedOutcomeResponse } from './outcomes.responses';
 
 @Controller()
 @Roles('coordinator', 'admin')
 export class OutcomesController {
-  constructor(private readonly outcomes: OutcomeRecorder) {}
+  constructor(
+    private readonly commands: OutcomeCommands,
+    private readonly queries: OutcomeQueries,
+  ) {}
 
   /** An outcome learnt another way than the survey; the source is noted. */
   @Post('outcomes')
-  record(@CallerName() actor: string, @Body() body: RecordOutcomeRequest) {
-    return this.outcomes.recordByCoordinator(actor, {
+  async record(@CallerName() actor: string, @Body() body: RecordOutcomeRequest) {
+    const outcome = await this.commands.recordByCoordinator(actor, {
       ...body,
       hours: body.hours ?? null,
       terms: body.terms ?? null,
@@ -20,10 +25,11 @@ export class OutcomesController {
       throughMentorNetwork: body.throughMentorNetwork ?? null,
       startedOn: body.startedOn ?? null,
     });
+    return recordedOutcomeResponse(outcome);
   }
 
   @Get('cohorts/:id/outcomes')
-  list(@Param('id', ParseUUIDPipe) cohortId: string) {
-    return this.outcomes.list(cohortId);
+  async list(@Param('id', ParseUUIDPipe) cohortId: string) {
+    return (await this.queries.ofCohort(cohortId)).map(cohortOutcomeResponse);
   }
 }

@@ -1,13 +1,18 @@
 import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { KpiReports } from '../application/reports/kpi-reports';
+import { ReportCommands } from '../application/reports/report-commands';
+import { ReportQueries } from '../application/reports/report-queries';
 import { outcomeChartSvg, reportCsv } from '../application/reports/report-exports';
 import { Access, CallerName, ownParam, Roles, STAFF } from '@cmp/platform';
-import { ReportQuery } from './dto/evaluation.requests';
+import { ReportQuery } from './reports.requests';
+import { publishedReportResponse } from './reports.responses';
 
 /** The programme's KPIs as JSON, CSV and SVG; partners get their own suppressed aggregates. */
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: KpiReports) {}
+  constructor(
+    private readonly reports: ReportQueries,
+    private readonly commands: ReportCommands,
+  ) {}
 
   @Get('reports')
   @Roles('coordinator', 'admin')
@@ -47,8 +52,8 @@ export class ReportsController {
   @Post('reports/cohorts/:id/publish')
   @HttpCode(201)
   @Roles('coordinator', 'admin')
-  publish(@CallerName() actor: string, @Param('id', ParseUUIDPipe) cohortId: string) {
-    return this.reports.publish(actor, cohortId);
+  async publish(@CallerName() actor: string, @Param('id', ParseUUIDPipe) cohortId: string) {
+    return publishedReportResponse(await this.commands.publish(actor, cohortId));
   }
 
   @Get('partners/:organisationId/report')

@@ -1,39 +1,42 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, BadRequestException } from '@nestjs/common';
-import { InvitationQueries } from '../application/surveys/invitation-queries';
-import { SurveyDefinitions } from '../application/surveys/survey-definitions';
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CallerName, Roles } from '@cmp/platform';
+import { InvitationQueries } from '../application/invitations/invitation-queries';
+import { SurveyCommands } from '../application/surveys/survey-commands';
+import { SurveyQueries } from '../application/surveys/survey-queries';
 import { STANDARD_SURVEYS, SurveySlug } from '../domain/surveys/standard-surveys';
 import { SurveyQuestion } from '../domain/surveys/survey-question';
-import { CallerName, Roles } from '@cmp/platform';
-import { SurveyVersionRequest } from './dto/evaluation.requests';
+import { SurveyVersionRequest } from './surveys.requests';
+import { invitationTallyResponse, surveyVersionResponse } from './surveys.responses';
 
 /** Survey definitions and the state of a cohort's invitations, for coordinators. */
 @Controller()
 @Roles('coordinator', 'admin')
 export class SurveysController {
   constructor(
-    private readonly definitions: SurveyDefinitions,
+    private readonly commands: SurveyCommands,
+    private readonly queries: SurveyQueries,
     private readonly invitations: InvitationQueries,
   ) {}
 
   @Get('surveys')
-  list() {
-    return this.definitions.list();
+  async list() {
+    return (await this.queries.list()).map(surveyVersionResponse);
   }
 
   @Get('surveys/:slug/versions')
-  versions(@Param('slug') slug: string) {
-    return this.definitions.versions(slug);
+  async versions(@Param('slug') slug: string) {
+    return (await this.queries.versions(slug)).map(surveyVersionResponse);
   }
 
   @Post('surveys/:slug/versions')
-  publishVersion(@CallerName() actor: string, @Param('slug') slug: string, @Body() body: SurveyVersionRequest) {
+  async publishVersion(@CallerName() actor: string, @Param('slug') slug: string, @Body() body: SurveyVersionRequest) {
     if (!(slug in STANDARD_SURVEYS)) throw new BadRequestException(`surveys are ${Object.keys(STANDARD_SURVEYS).join(', ')}`);
-    return this.definitions.publishVersion(actor, slug as SurveySlug, body.title, body.questions as SurveyQuestion[]);
+    return surveyVersionResponse(await this.commands.publishVersion(actor, slug as SurveySlug, body.title, body.questions as SurveyQuestion[]));
   }
 
   /** Per kind: how many were sent, answered, expired or withdrawn. */
   @Get('cohorts/:id/surveys')
-  cohortSurveys(@Param('id', ParseUUIDPipe) cohortId: string) {
-    return this.invitations.cohortTally(cohortId);
+  async cohortSurveys(@Param('id', ParseUUIDPipe) cohortId: string) {
+    return (await this.invitations.cohortTally(cohortId)).map(invitationTallyResponse);
   }
 }

@@ -1,6 +1,6 @@
 import { computeKpis } from '../../domain/kpi/cohort-kpis';
 import { seededCohortOf28 } from '../../domain/kpi/seeded-cohort.test-helper';
-import { ProgrammeReport, ROUNDING_RULE } from './kpi-reports';
+import { ProgrammeReport, ROUNDING_RULE } from './report-queries';
 import { outcomeChartSvg, reportCsv } from './report-exports';
 import { descendants, parseXml } from './xml-tree.test-helper';
 

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { CohortKpis, OUTCOME_CATEGORIES } from '../../domain/kpi/cohort-kpis';
 import { SixMonthStatus } from '../../domain/kpi/six-month-status';
-import { ProgrammeReport } from './kpi-reports';
+import { ProgrammeReport } from './report-queries';
 
 const LABELS: Record<SixMonthStatus, string> = {
   employed: 'Employed',

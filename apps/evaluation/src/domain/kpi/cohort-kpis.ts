@@ -1,4 +1,4 @@
-import { daysBetween, IsoDate } from '../calendar-date';
+import { daysBetween, IsoDate } from '@cmp/kernel';
 import { mean, median, netPromoterScore, Share, shareOf } from './kpi-arithmetic';
 import { daysToFirstJob, OutcomeStatement, SixMonthStatus, statusWithinSixMonths } from './six-month-status';
 

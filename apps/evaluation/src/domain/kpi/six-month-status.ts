@@ -1,5 +1,5 @@
 import type { OutcomeStatus } from '@cmp/contracts';
-import { addMonths, IsoDate } from '../calendar-date';
+import { addMonths, IsoDate } from '@cmp/kernel';
 
 /** What a person reported (or a coordinator learnt) at one point in time. */
 export interface OutcomeStatement {

@@ -1,5 +1,5 @@
 import { isIscoCode, isNaceCode } from '@cmp/contracts';
-import { isCalendarDate } from '../calendar-date';
+import { isIsoDate } from '@cmp/kernel';
 
 /** The kinds of question a survey can ask. */
 export const QUESTION_TYPES = ['likert', 'recommendation', 'single-choice', 'multiple-choice', 'free-text', 'date', 'code'] as const;
@@ -102,7 +102,7 @@ function valueProblem(question: SurveyQuestion, value: AnswerValue): string | nu
     case 'code':
       return (question.codeList === 'nace-rev2' ? isNaceCode(value) : isIscoCode(value)) ? null : `must be a ${question.codeList} code`;
     case 'date':
-      return isCalendarDate(value) ? null : 'must be a date (YYYY-MM-DD)';
+      return isIsoDate(value) ? null : 'must be a date (YYYY-MM-DD)';
   }
 }
 

@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   CloudEvent,
@@ -31,9 +31,12 @@ import {
   SessionCompleted,
   SessionCompletedData,
 } from '@cmp/contracts';
-import { InboxContext } from '@cmp/messaging';
-import { PersonErasure } from '../../application/participants/person-erasure';
-import { ProgrammeProjector } from '../../application/participants/programme-projector';
+import { Transaction } from '@cmp/kernel';
+import { InboxContext, Outbox } from '@cmp/messaging';
+import { Clock, CLOCK } from '@cmp/platform';
+import { PeopleCommands } from '../../application/people/people-commands';
+import { ProgrammeProjector } from '../../application/programme/programme-projector';
+import { InboxTransaction } from '../repositories/transaction-manager';
 
 /**
  * Thin: the consumer wrapper has validated each event against its contract; each handler hands
@@ -43,76 +46,85 @@ import { ProgrammeProjector } from '../../application/participants/programme-pro
 export class ProgrammeEventsConsumer {
   constructor(
     private readonly projector: ProgrammeProjector,
-    private readonly erasure: PersonErasure,
+    private readonly people: PeopleCommands,
+    private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Runs the handler in the inbox's transaction and writes the events it emitted to the outbox there. */
+  private async inInbox(context: InboxContext, work: (tx: Transaction) => Promise<void>): Promise<void> {
+    const tx = new InboxTransaction(context.manager, 'system', this.clock());
+    await work(tx);
+    await this.outbox.add(context.manager, ...tx.events);
+  }
 
   @EventPattern(CohortScheduled.type)
   cohortScheduled(@Payload() event: CloudEvent<CohortScheduledData>, @Ctx() context: InboxContext) {
-    return this.projector.cohortScheduled(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.cohortScheduled(tx, event.data));
   }
 
   @EventPattern(MenteeApplied.type)
   menteeApplied(@Payload() event: CloudEvent<MenteeAppliedData>, @Ctx() context: InboxContext) {
-    return this.projector.menteeApplied(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.menteeApplied(tx, event.data));
   }
 
   @EventPattern(MenteeAccepted.type)
   menteeAccepted(@Payload() event: CloudEvent<MenteeAcceptedData>, @Ctx() context: InboxContext) {
-    return this.projector.menteeAccepted(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.menteeAccepted(tx, event.data));
   }
 
   @EventPattern(MenteePlaced.type)
   menteePlaced(@Payload() event: CloudEvent<MenteePlacedData>, @Ctx() context: InboxContext) {
-    return this.projector.menteePlaced(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.menteePlaced(tx, event.data));
   }
 
   @EventPattern(MenteeWithdrew.type)
   menteeWithdrew(@Payload() event: CloudEvent<MenteeWithdrewData>, @Ctx() context: InboxContext) {
-    return this.projector.menteeWithdrew(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.menteeWithdrew(tx, event.data));
   }
 
   @EventPattern(MentorRegistered.type)
   mentorRegistered(@Payload() event: CloudEvent<MentorRegisteredData>, @Ctx() context: InboxContext) {
-    return this.projector.mentorRegistered(context.manager, event.data.mentorId);
+    return this.inInbox(context, (tx) => this.projector.mentorRegistered(tx, event.data.mentorId));
   }
 
   @EventPattern(ConsentChanged.type)
   consentChanged(@Payload() event: CloudEvent<ConsentChangedData>, @Ctx() context: InboxContext) {
-    return this.projector.consentChanged(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.consentChanged(tx, event.data));
   }
 
   @EventPattern(PersonErased.type)
   personErased(@Payload() event: CloudEvent<PersonErasedData>, @Ctx() context: InboxContext) {
-    return this.erasure.erase(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.people.erase(tx, event.data));
   }
 
   @EventPattern(MatchConfirmed.type)
   matchConfirmed(@Payload() event: CloudEvent<MatchConfirmedData>, @Ctx() context: InboxContext) {
-    return this.projector.matchConfirmed(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.matchConfirmed(tx, event.data));
   }
 
   @EventPattern(MatchEnded.type)
   matchEnded(@Payload() event: CloudEvent<MatchEndedData>, @Ctx() context: InboxContext) {
-    return this.projector.matchEnded(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.matchEnded(tx, event.data));
   }
 
   @EventPattern(PlanCreated.type)
   planCreated(@Payload() event: CloudEvent<PlanCreatedData>, @Ctx() context: InboxContext) {
-    return this.projector.planCreated(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.planCreated(tx, event.data));
   }
 
   @EventPattern(SessionCompleted.type)
   sessionCompleted(@Payload() event: CloudEvent<SessionCompletedData>, @Ctx() context: InboxContext) {
-    return this.projector.sessionCompleted(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.sessionCompleted(tx, event.data));
   }
 
   @EventPattern(MentorshipCompleted.type)
   mentorshipCompleted(@Payload() event: CloudEvent<MentorshipCompletedData>, @Ctx() context: InboxContext) {
-    return this.projector.mentorshipCompleted(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.mentorshipCompleted(tx, event.data));
   }
 
   @EventPattern(FollowUpDue.type)
   followUpDue(@Payload() event: CloudEvent<FollowUpDueData>, @Ctx() context: InboxContext) {
-    return this.projector.followUpDue(context.manager, event.data);
+    return this.inInbox(context, (tx) => this.projector.followUpDue(tx, event.data));
   }
 }

@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { ReadTransaction, Transaction } from '@cmp/kernel';
+import { CohortSummary, PublishedReport, ReportRepository } from '../../application/reports/report.repository';
 import { KpiInput, ParticipantFacts } from '../../domain/kpi/cohort-kpis';
 import { OutcomeStatement } from '../../domain/kpi/six-month-status';
-
-export interface CohortSummary {
-  readonly id: string;
-  readonly name: string | null;
-  readonly startsOn: string | null;
-  readonly endsOn: string | null;
-}
+import { managerOf } from './transaction-manager';
 
 /**
- * Reads the anonymous facts the KPI arithmetic needs. Nothing here joins `people.person_id`
- * (except the partner view's consent check), which is why erasure cannot change a report.
+ * Reads across the programme's tables (cohorts, participants, mentorships, outcomes, responses)
+ * for the KPI arithmetic, and owns `published_reports`.
  */
 @Injectable()
-export class KpiFactsRepository {
-  /** Known cohorts in programme order; cohorts seen only through other services' events sort last. */
-  async cohorts(manager: EntityManager): Promise<CohortSummary[]> {
-    return manager.query(
+export class TypeOrmReportRepository extends ReportRepository {
+  cohorts(tx: ReadTransaction): Promise<CohortSummary[]> {
+    return managerOf(tx).query(
       `SELECT ids.cohort_id AS id, c.name, to_char(c.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn"
        FROM (SELECT id AS cohort_id FROM cohorts UNION SELECT cohort_id FROM participants) ids
        LEFT JOIN cohorts c ON c.id = ids.cohort_id
@@ -26,15 +20,8 @@ export class KpiFactsRepository {
     );
   }
 
-  async cohort(manager: EntityManager, cohortId: string): Promise<CohortSummary | null> {
-    return (await this.cohorts(manager)).find((cohort) => cohort.id === cohortId) ?? null;
-  }
-
-  /**
-   * Participants: mentees placed in the cohort (or matched in it), except those who withdrew
-   * before their mentorship began — they never took part.
-   */
-  async participants(manager: EntityManager, cohortId: string, only?: { referringOrganisationId: string }): Promise<ParticipantFacts[]> {
+  async participants(tx: ReadTransaction, cohortId: string, only?: { referringOrganisationId: string }): Promise<ParticipantFacts[]> {
+    const manager = managerOf(tx);
     const rows: { key: string; completed_on: string | null }[] = await manager.query(
       `SELECT pa.person_key AS key, to_char(pa.completed_on, 'YYYY-MM-DD') AS completed_on
        FROM participants pa JOIN people pe ON pe.key = pa.person_key
@@ -55,8 +42,9 @@ export class KpiFactsRepository {
     return rows.map((row) => ({ key: row.key, completedOn: row.completed_on, statements: byKey.get(row.key) ?? [] }));
   }
 
-  async kpiInput(manager: EntityManager, cohortId: string): Promise<KpiInput> {
-    const participants = await this.participants(manager, cohortId);
+  async kpiInput(tx: ReadTransaction, cohortId: string): Promise<KpiInput> {
+    const manager = managerOf(tx);
+    const participants = await this.participants(tx, cohortId);
     // Sessions per pair counts the pairs that completed the programme.
     const pairs: { sessions_held: number | null }[] = await manager.query(`SELECT sessions_held FROM mentorships WHERE cohort_id = $1 AND status = 'completed'`, [cohortId]);
     const scores: { role: string; satisfaction: number | null; recommendation: number | null }[] = await manager.query(
@@ -77,14 +65,24 @@ export class KpiFactsRepository {
         recommendation: numbers(scores.map((score) => score.recommendation)),
       },
       mentors: {
-        mentors: await this.mentorsOf(manager, cohortId),
-        nextCohortMentors: next ? await this.mentorsOf(manager, next.id) : null,
+        mentors: await this.mentorsOf(tx, cohortId),
+        nextCohortMentors: next ? await this.mentorsOf(tx, next.id) : null,
       },
     };
   }
 
-  private async mentorsOf(manager: EntityManager, cohortId: string): Promise<string[]> {
-    const rows: { mentor_key: string }[] = await manager.query(`SELECT DISTINCT mentor_key FROM mentorships WHERE cohort_id = $1`, [cohortId]);
+  async addPublished(tx: Transaction, report: PublishedReport): Promise<void> {
+    await managerOf(tx).query(`INSERT INTO published_reports (id, cohort_id, kpis, published_at, published_by) VALUES ($1, $2, $3::jsonb, $4, $5)`, [
+      report.id,
+      report.cohortId,
+      JSON.stringify(report.kpis),
+      report.publishedAt,
+      report.publishedBy,
+    ]);
+  }
+
+  private async mentorsOf(tx: ReadTransaction, cohortId: string): Promise<string[]> {
+    const rows: { mentor_key: string }[] = await managerOf(tx).query(`SELECT DISTINCT mentor_key FROM mentorships WHERE cohort_id = $1`, [cohortId]);
     return rows.map((row) => row.mentor_key);
   }
 }
