@@ -25,7 +25,7 @@ import { WebhookDispatcher } from './application/webhooks/webhook-dispatcher';
 import { WebhookSubscriptionRepository } from './application/webhooks/webhook-subscription.repository';
 import { WebhookSubscriptions } from './application/webhooks/webhook-subscriptions';
 import { WEBHOOK_TRANSPORT, WebhookTransport } from './application/webhooks/webhook-transport';
-import { STRICT_WEBHOOK_URL_POLICY, WebhookUrlPolicy } from './domain/webhook-url-policy';
+import type { WebhookUrlPolicy } from './domain/webhook-url-policy';
 import { DeliveryLogController } from './http/delivery-log.controller';
 import { InboxController } from './http/inbox.controller';
 import { PartnerWebhooksController } from './http/partner-webhooks.controller';
@@ -61,6 +61,7 @@ export const NOTIFICATIONS_CONSUMERS = [IntakeEventsConsumer, DirectoryEventsCon
 
 const CLAIM_MARGIN_MS = 30_000;
 
+/** Every value comes from NotificationsConfig (or a test's choice): its defaults live there only. */
 export interface NotificationsModuleSettings {
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
@@ -71,12 +72,12 @@ export interface NotificationsModuleSettings {
   readonly clock?: Clock;
   readonly smtp: Omit<SmtpSettings, 'from'>;
   readonly mailFrom: { readonly name: string; readonly email: string };
-  readonly webhookUrlPolicy?: WebhookUrlPolicy;
-  readonly webhookDisableAfterFailures?: number;
+  readonly webhookUrlPolicy: WebhookUrlPolicy;
+  readonly webhookDisableAfterFailures: number;
   /** The longest one webhook attempt may take, from connecting to the last byte read. */
-  readonly webhookTimeoutMs?: number;
+  readonly webhookTimeoutMs: number;
   /** The longest one mail may take to hand to the SMTP server. */
-  readonly mailDeadlineMs?: number;
+  readonly mailDeadlineMs: number;
   /** 0 turns the background poller off (tests drive `runDue…()` themselves). */
   readonly pollIntervalMs: number;
 }
@@ -85,12 +86,12 @@ export interface NotificationsModuleSettings {
 export class NotificationsModule {
   static forRoot(settings: NotificationsModuleSettings): DynamicModule {
     const schema = settings.schema ?? NOTIFICATIONS_SERVICE;
-    const webhookDeadlineMs = settings.webhookTimeoutMs ?? 10_000;
-    const mailDeadlineMs = settings.mailDeadlineMs ?? 30_000;
+    const webhookDeadlineMs = settings.webhookTimeoutMs;
+    const mailDeadlineMs = settings.mailDeadlineMs;
     const notificationSettings: NotificationSettings = {
       mailFrom: settings.mailFrom,
-      webhookUrlPolicy: settings.webhookUrlPolicy ?? STRICT_WEBHOOK_URL_POLICY,
-      webhookDisableAfterFailures: settings.webhookDisableAfterFailures ?? 15,
+      webhookUrlPolicy: settings.webhookUrlPolicy,
+      webhookDisableAfterFailures: settings.webhookDisableAfterFailures,
       // A claim outlives its attempt's deadline by a margin for the database round trips.
       webhookLeaseMs: webhookDeadlineMs + CLAIM_MARGIN_MS,
       mailLeaseMs: mailDeadlineMs + CLAIM_MARGIN_MS,
