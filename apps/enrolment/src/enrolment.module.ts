@@ -1,20 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { ContactPublished } from '@cmp/contracts';
-import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
-import { ApplyAsMenteeHandler } from './application/apply-as-mentee/apply-as-mentee.handler';
-import { Clock } from '@cmp/platform';
+import { UnitOfWork } from '@cmp/kernel';
+import { KafkaSasl, Outbox, ServiceInfrastructureModule, TypeOrmUnitOfWork } from '@cmp/messaging';
+import { Clock, CLOCK } from '@cmp/platform';
+import { AuditQueries } from './application/audit/audit-queries';
+import { AuditRepository } from './application/audit/audit.repository';
 import { CohortCommands } from './application/cohorts/cohort-commands';
+import { CohortPlaces } from './application/cohorts/cohort-places';
+import { CohortQueries } from './application/cohorts/cohort-queries';
+import { CohortRepository } from './application/cohorts/cohort.repository';
 import { ConsentCommands } from './application/consents/consent-commands';
-import { EnrolmentUnitOfWork } from './application/enrolment-unit-of-work';
+import { ConsentRepository } from './application/consents/consent.repository';
+import { MenteeCommands } from './application/mentees/mentee-commands';
+import { MenteeProjector } from './application/mentees/mentee-projector';
+import { MenteeQueries } from './application/mentees/mentee-queries';
+import { MenteeWithdrawal } from './application/mentees/mentee-withdrawal';
+import { MenteeRepository } from './application/mentees/mentee.repository';
 import { MentorCommands } from './application/mentors/mentor-commands';
-import { MentorshipProgressHandler } from './application/mentorship-progress/mentorship-progress.handler';
+import { MentorQueries } from './application/mentors/mentor-queries';
+import { MentorRepository } from './application/mentors/mentor.repository';
 import { OrganisationCommands } from './application/organisations/organisation-commands';
-import { PersonalDataHandler } from './application/personal-data/personal-data.handler';
-import { EnrolmentQueries } from './application/queries/enrolment-queries';
+import { OrganisationQueries } from './application/organisations/organisation-queries';
+import { OrganisationRepository } from './application/organisations/organisation.repository';
+import { PersonCommands } from './application/people/person-commands';
+import { PersonQueries } from './application/people/person-queries';
+import { StoredPersonalDataRepository } from './application/people/stored-personal-data.repository';
+import { PlacementRepository } from './application/placements/placement.repository';
 import { ReferralCommands } from './application/referrals/referral-commands';
-import { ReviewApplicationHandler } from './application/review-application/review-application.handler';
-import { WithdrawMenteeHandler } from './application/withdraw-mentee/withdraw-mentee.handler';
+import { ReferralRepository } from './application/referrals/referral.repository';
 import { CohortsController } from './http/cohorts.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { MenteesController } from './http/mentees.controller';
@@ -23,7 +38,18 @@ import { OrganisationsController } from './http/organisations.controller';
 import { PeopleController } from './http/people.controller';
 import { MentorshipEventsConsumer } from './infrastructure/consumers/mentorship-events.consumer';
 import { ENROLMENT_ENTITIES } from './infrastructure/entities';
+import { IdempotencyStore } from './infrastructure/idempotency/idempotency-store';
 import { CreateEnrolmentTables1764160000000 } from './infrastructure/migrations/1764160000000-create-enrolment-tables';
+import { TypeOrmAuditRepository } from './infrastructure/repositories/typeorm-audit.repository';
+import { TypeOrmCohortRepository } from './infrastructure/repositories/typeorm-cohort.repository';
+import { TypeOrmConsentRepository } from './infrastructure/repositories/typeorm-consent.repository';
+import { TypeOrmMenteeRepository } from './infrastructure/repositories/typeorm-mentee.repository';
+import { TypeOrmMentorRepository } from './infrastructure/repositories/typeorm-mentor.repository';
+import { TypeOrmOrganisationRepository } from './infrastructure/repositories/typeorm-organisation.repository';
+import { TypeOrmPlacementRepository } from './infrastructure/repositories/typeorm-placement.repository';
+import { TypeOrmReferralRepository } from './infrastructure/repositories/typeorm-referral.repository';
+import { TypeOrmStoredPersonalDataRepository } from './infrastructure/repositories/typeorm-stored-personal-data.repository';
+import { ENROLMENT_UNIT_OF_WORK_SETTINGS } from './infrastructure/unit-of-work/enrolment-unit-of-work.settings';
 
 export const ENROLMENT_SERVICE = 'enrolment';
 
@@ -59,18 +85,38 @@ export class EnrolmentModule {
       controllers: [OrganisationsController, CohortsController, MenteesController, MentorsController, PeopleController, MentorshipEventsConsumer],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        EnrolmentUnitOfWork,
-        EnrolmentQueries,
-        OrganisationCommands,
+        IdempotencyStore,
+        {
+          provide: TypeOrmUnitOfWork,
+          inject: [DataSource, Outbox, CLOCK],
+          useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock, ENROLMENT_UNIT_OF_WORK_SETTINGS),
+        },
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
+        { provide: AuditRepository, useClass: TypeOrmAuditRepository },
+        { provide: CohortRepository, useClass: TypeOrmCohortRepository },
+        { provide: ConsentRepository, useClass: TypeOrmConsentRepository },
+        { provide: MenteeRepository, useClass: TypeOrmMenteeRepository },
+        { provide: MentorRepository, useClass: TypeOrmMentorRepository },
+        { provide: OrganisationRepository, useClass: TypeOrmOrganisationRepository },
+        { provide: PlacementRepository, useClass: TypeOrmPlacementRepository },
+        { provide: ReferralRepository, useClass: TypeOrmReferralRepository },
+        { provide: StoredPersonalDataRepository, useClass: TypeOrmStoredPersonalDataRepository },
+        CohortPlaces,
+        MenteeWithdrawal,
+        AuditQueries,
         CohortCommands,
-        ReferralCommands,
-        ApplyAsMenteeHandler,
-        ReviewApplicationHandler,
-        WithdrawMenteeHandler,
-        MentorshipProgressHandler,
-        MentorCommands,
+        CohortQueries,
         ConsentCommands,
-        PersonalDataHandler,
+        MenteeCommands,
+        MenteeProjector,
+        MenteeQueries,
+        MentorCommands,
+        MentorQueries,
+        OrganisationCommands,
+        OrganisationQueries,
+        PersonCommands,
+        PersonQueries,
+        ReferralCommands,
       ],
     };
   }

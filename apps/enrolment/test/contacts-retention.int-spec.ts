@@ -3,8 +3,7 @@ import request from 'supertest';
 import { Admin, ConfigResourceTypes, Kafka, Partitioners } from 'kafkajs';
 import { ContactPublished } from '@cmp/contracts';
 import { createKafka, DEFAULT_TOPIC_SETTINGS, provisionKafka, TopicProvisioner, TopicSettings } from '@cmp/messaging';
-import { hopSigning, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
-import { applicationBody } from './builders';
+import { applicationBody, hopSigning, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { EnrolmentTestApp, startEnrolment } from './enrolment-test-app';
 
 const COORDINATOR = 'coordinator:c-1';

@@ -3,8 +3,7 @@ import request from 'supertest';
 import { Partitioners } from 'kafkajs';
 import { ContactPublished, MatchConfirmed, toKafkaBinaryMessage } from '@cmp/contracts';
 import { createKafka } from '@cmp/messaging';
-import { EventProbe, testInfrastructure, waitFor, hopSigning } from '@cmp/testing';
-import { applicationBody, mentorBody } from './builders';
+import { applicationBody, EventProbe, hopSigning, mentorBody, testInfrastructure, waitFor } from '@cmp/testing';
 import { EnrolmentTestApp, startEnrolment } from './enrolment-test-app';
 
 const COORDINATOR = 'coordinator:c-1';

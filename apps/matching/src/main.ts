@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { connectEventConsumer, kafkaSaslOf } from '@cmp/messaging';
-import { createServiceApp, loadConfig, ServiceConfig, serviceClock, setupOpenApi, startServiceApp } from '@cmp/platform';
+import { createServiceApp, loadConfig, serviceClock, setupOpenApi, startServiceApp } from '@cmp/platform';
+import { MatchingConfig } from './matching.config';
 import { MatchingModule } from './matching.module';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig(ServiceConfig);
+  const config = loadConfig(MatchingConfig);
   const app = await createServiceApp(MatchingModule.forRoot({ databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS, sasl: kafkaSaslOf(config), clock: serviceClock(config) }));
   setupOpenApi(app, { title: 'CMP matching (internal)', description: 'Candidate read model, explainable scores, optimal assignment runs and the coordinator workflow.' });
   connectEventConsumer(app);

@@ -1,17 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
-import { Clock } from '@cmp/platform';
-import { MatchDecisions } from './application/match-decisions';
-import { MatchingQueries } from './application/matching-queries';
-import { MatchingRuns } from './application/matching-runs';
-import { Rematcher } from './application/proposal-writer';
-import { ReadModelProjector } from './application/read-model-projector';
-import { MatchingController } from './http/matching.controller';
-import { AssignmentSolver, DEFAULT_WORKER_THRESHOLD_PAIRS } from './infrastructure/assignment-solver';
-import { CandidateRepository } from './infrastructure/candidate-repository';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@cmp/kernel';
+import { KafkaSasl, Outbox, ServiceInfrastructureModule, TypeOrmUnitOfWork } from '@cmp/messaging';
+import { Clock, CLOCK } from '@cmp/platform';
+import { CandidatePool } from './application/candidates/candidate-pool';
+import { CandidateProjector } from './application/candidates/candidate-projector';
+import { CandidateRepository } from './application/candidates/candidate.repository';
+import { CohortCommands } from './application/cohorts/cohort-commands';
+import { CohortRepository } from './application/cohorts/cohort.repository';
+import { AssignmentSolver } from './application/matches/assignment-solver';
+import { MatchCommands } from './application/matches/match-commands';
+import { MatchQueries } from './application/matches/match-queries';
+import { MatchRepository } from './application/matches/match.repository';
+import { Rematcher } from './application/matches/rematcher';
+import { RunCommands } from './application/runs/run-commands';
+import { RunQueries } from './application/runs/run-queries';
+import { RunRepository } from './application/runs/run.repository';
+import { CohortsController } from './http/cohorts.controller';
+import { MatchesController } from './http/matches.controller';
+import { RunsController } from './http/runs.controller';
+import { DEFAULT_WORKER_THRESHOLD_PAIRS } from './matching.config';
 import { EnrolmentEventsConsumer } from './infrastructure/consumers/enrolment-events.consumer';
-import { MATCHING_ENTITIES } from './infrastructure/entities/matching.entities';
+import { MATCHING_ENTITIES } from './infrastructure/entities';
 import { CreateMatchingTables1764170000000 } from './infrastructure/migrations/1764170000000-create-matching-tables';
+import { TypeOrmCandidateRepository } from './infrastructure/repositories/typeorm-candidate.repository';
+import { TypeOrmCohortRepository } from './infrastructure/repositories/typeorm-cohort.repository';
+import { TypeOrmMatchRepository } from './infrastructure/repositories/typeorm-match.repository';
+import { TypeOrmRunRepository } from './infrastructure/repositories/typeorm-run.repository';
+import { WorkerThreadAssignmentSolver } from './infrastructure/solver/worker-thread-assignment-solver';
 
 export const MATCHING_SERVICE = 'matching';
 
@@ -22,7 +38,7 @@ export interface MatchingModuleSettings {
   readonly sasl?: KafkaSasl;
   readonly schema?: string;
   readonly clock?: Clock;
-  /** Eligible pairs above which a run is solved in a worker thread. */
+  /** Eligible pairs above which a run is solved in a worker thread (default in matching.config.ts). */
   readonly workerThresholdPairs?: number;
 }
 
@@ -44,15 +60,24 @@ export class MatchingModule {
           clock: settings.clock,
         }),
       ],
-      controllers: [MatchingController, EnrolmentEventsConsumer],
+      controllers: [RunsController, MatchesController, CohortsController, EnrolmentEventsConsumer],
       providers: [
-        { provide: AssignmentSolver, useFactory: () => new AssignmentSolver(settings.workerThresholdPairs ?? DEFAULT_WORKER_THRESHOLD_PAIRS) },
-        CandidateRepository,
+        // Matching keeps no audit trail: its runs and decisions are their own record.
+        { provide: TypeOrmUnitOfWork, inject: [DataSource, Outbox, CLOCK], useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock) },
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
+        { provide: AssignmentSolver, useFactory: () => new WorkerThreadAssignmentSolver(settings.workerThresholdPairs ?? DEFAULT_WORKER_THRESHOLD_PAIRS) },
+        { provide: CohortRepository, useClass: TypeOrmCohortRepository },
+        { provide: CandidateRepository, useClass: TypeOrmCandidateRepository },
+        { provide: MatchRepository, useClass: TypeOrmMatchRepository },
+        { provide: RunRepository, useClass: TypeOrmRunRepository },
+        CandidatePool,
         Rematcher,
-        MatchDecisions,
-        MatchingRuns,
-        MatchingQueries,
-        ReadModelProjector,
+        CohortCommands,
+        MatchCommands,
+        MatchQueries,
+        RunCommands,
+        RunQueries,
+        CandidateProjector,
       ],
     };
   }

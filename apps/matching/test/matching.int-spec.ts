@@ -1,79 +1,40 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Partitioners, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  CohortScheduled,
-  EventContract,
-  MatchConfirmed,
-  MentorProfile,
-  MenteePlaced,
-  MentorRegistered,
-  MentorWithdrew,
-  toKafkaBinaryMessage,
-} from '@cmp/contracts';
-import { connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messaging';
-import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, EventProbe, ScratchSchema, testInfrastructure, uniqueSuffix, waitFor, testHopKeys, hopSigning } from '@cmp/testing';
-import { MatchingModule } from '../src/matching.module';
-import { menteeProfile, mentorProfile as mentorProfileOf } from './profiles';
+import { CohortScheduled, MatchConfirmed, MentorProfile, MenteePlaced, MentorRegistered, MentorWithdrew } from '@cmp/contracts';
+import { createKafka, TopicProvisioner } from '@cmp/messaging';
+import { EventProbe, hopSigning, menteeProfile, mentorProfile as mentorProfileOf, testInfrastructure, TestEventPublisher, waitFor } from '@cmp/testing';
+import { type MatchingTestApp, startMatching } from './matching-test-app';
 
 const EMPLOYER = randomUUID();
 const REFERRER = randomUUID();
 
-const mentorProfile = (cohortId: string, overrides: Partial<MentorProfile> = {}) => mentorProfileOf(cohortId, EMPLOYER, overrides);
+const mentorProfile = (cohortId: string, overrides: Partial<MentorProfile> = {}) => mentorProfileOf(cohortId, { employerOrganisationId: EMPLOYER, ...overrides });
 
 describe('matching service', () => {
   const infra = testInfrastructure();
-  let schema: ScratchSchema;
-  let app: INestApplication;
+  let service: MatchingTestApp;
+  let app: MatchingTestApp['app'];
   let dataSource: DataSource;
-  let producer: Producer;
+  let publisher: TestEventPublisher;
   let probe: EventProbe;
 
   beforeAll(async () => {
-    schema = await createScratchSchema('matching');
-    const moduleRef = await Test.createTestingModule({
-      // Threshold 0: every run is solved in the worker thread, as large runs are in production.
-      imports: [MatchingModule.forRoot({ databaseUrl: schema.databaseUrl, schema: schema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, workerThresholdPairs: 0 })],
-    }).compile();
-    app = moduleRef.createNestApplication({ bufferLogs: true });
-    configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
-    connectEventConsumer(app, { groupId: `matching-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
-    await app.startAllMicroservices();
-    await app.init();
-    dataSource = app.get(DataSource);
+    service = await startMatching();
+    ({ app, dataSource } = service);
     const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'matching-test' });
     await new TopicProvisioner(kafka).ensure(['cmp.enrolment.events', 'cmp.matching.events']);
-    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    publisher = await TestEventPublisher.connect('matching-test');
     probe = await EventProbe.start(['cmp.matching.events']);
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await producer?.disconnect();
-    await app?.close();
-    await schema?.drop();
+    await publisher?.disconnect();
+    await service?.close();
   });
 
-  async function publish<T extends object>(contract: EventContract<T>, key: string, data: T, id = randomUUID()): Promise<string> {
-    const event = {
-      specversion: '1.0' as const,
-      id,
-      source: '/cmp/enrolment',
-      type: contract.type,
-      time: new Date().toISOString(),
-      subject: key,
-      datacontenttype: 'application/json' as const,
-      correlationid: `setup-${id}`,
-      data,
-    };
-    await producer.send({ topic: contract.topic, messages: [toKafkaBinaryMessage(event, key)] });
-    return id;
-  }
+  const publish: TestEventPublisher['publish'] = (contract, key, data, options) => publisher.publish(contract, key, data, options);
 
   const http = () => request(hopSigning(app, 'matching', { as: 'coordinator:matching-test' }));
   const count = async (sql: string, values: unknown[] = []) => Number((await dataSource.query(sql, values))[0].count);
@@ -145,8 +106,8 @@ describe('matching service', () => {
     // The senior mentor withdraws (delivered twice): both mentorships end once, and A and the
     // referred mentee are proposed the remaining mentor where the hard constraints allow.
     const withdrawalId = randomUUID();
-    await publish(MentorWithdrew, senior, { mentorId: senior, reason: 'moving abroad' }, withdrawalId);
-    await publish(MentorWithdrew, senior, { mentorId: senior, reason: 'moving abroad' }, withdrawalId);
+    await publish(MentorWithdrew, senior, { mentorId: senior, reason: 'moving abroad' }, { id: withdrawalId });
+    await publish(MentorWithdrew, senior, { mentorId: senior, reason: 'moving abroad' }, { id: withdrawalId });
     const ended = await probe.expectExactly(
       (probed) => probed.event.type === 'dk.cmp.matching.match-ended.v1' && (probed.event.data as { mentorId: string }).mentorId === senior,
       2,
@@ -223,17 +184,9 @@ describe('matching service', () => {
     await waitFor(() => count(`SELECT count(*) FROM mentors WHERE id = $1 AND status = 'withdrawn'`, [mentor]), (n) => n === 1, { what: 'the withdrawal' });
     await waitFor(() => count('SELECT count(*) FROM mentees WHERE id = $1', [mentee]), (n) => n === 1, { what: 'the mentee' });
 
-    const replaySchema = await createScratchSchema('matching_replay');
-    const replayRef = await Test.createTestingModule({
-      imports: [MatchingModule.forRoot({ databaseUrl: replaySchema.databaseUrl, schema: replaySchema.name, brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl })],
-    }).compile();
-    const replay = replayRef.createNestApplication({ bufferLogs: true });
-    configureServiceApp(replay, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
-    connectEventConsumer(replay, { groupId: `matching-replay-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
-    await replay.startAllMicroservices();
-    await replay.init();
+    const replay = await startMatching('matching_replay');
     try {
-      const replayed = replay.get(DataSource);
+      const replayed = replay.dataSource;
       // Mentee and mentor are keyed differently, so they arrive on partitions read in parallel.
       await waitFor(
         async () =>
@@ -251,7 +204,6 @@ describe('matching service', () => {
       expect(await snapshot(replayed)).toEqual(await snapshot(dataSource));
     } finally {
       await replay.close();
-      await replaySchema.drop();
     }
   });
 });

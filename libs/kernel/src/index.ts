@@ -16,3 +16,20 @@ export {
 } from './actor';
 export { type Problem, type ProblemSource, SERVICE_PROBLEM_BASE, ServiceError, isProblemSource } from './problem';
 export { type PendingEvent, type ReadTransaction, type RunOptions, type Transaction, UnitOfWork } from './unit-of-work';
+export {
+  type IsoDate,
+  type LocalTime,
+  PROGRAMME_MONTHS,
+  PROGRAMME_ZONE,
+  addDays,
+  addMonths,
+  copenhagenDateOf,
+  copenhagenInstant,
+  copenhagenIso,
+  daysBetween,
+  endOfCopenhagenDay,
+  isIsoDate,
+  laterDate,
+  midpoint,
+  programmeEndsOn,
+} from './programme-calendar';

@@ -17,3 +17,6 @@ export * from './outbox/outbox';
 export * from './relay/outbox-relay';
 export * from './service-infrastructure.module';
 export * from './unit-of-work/typeorm-unit-of-work';
+export * from './polling/polling-loop';
+export * from './polling/durable-polling-worker';
+export * from './polling/due-rows';

@@ -9,3 +9,6 @@ export * from './system-under-test';
 export * from './consumer-group-offsets';
 export * from './hop-signing';
 export * from './in-memory-unit-of-work';
+export * from './service-test-app';
+export * from './test-event-publisher';
+export * from './programme-builders';

@@ -1,4 +1,5 @@
-import { COHORT_STATUSES, CohortState, CohortStatus, PROGRAMME_MONTHS, advanceCohort, assertTakesApplications, hasStarted, planCohort } from './cohort';
+import { PROGRAMME_MONTHS } from '@cmp/kernel';
+import { COHORT_STATUSES, CohortState, CohortStatus, advanceCohort, assertTakesApplications, hasStarted, planCohort } from './cohort';
 import { InvalidRequestError, TransitionRefusedError } from './enrolment-error';
 
 /** Checks the kind of refusal as well as its words: `toThrow(new X(…))` compares only the message. */

@@ -1,5 +1,5 @@
 import { InvalidRequestError, TransitionRefusedError } from './enrolment-error';
-import { addMonths, isIsoDate } from './calendar-date';
+import { isIsoDate, programmeEndsOn } from '@cmp/kernel';
 
 export const COHORT_STATUSES = ['planned', 'open', 'matching', 'running', 'completed'] as const;
 export type CohortStatus = (typeof COHORT_STATUSES)[number];
@@ -21,11 +21,9 @@ const NEXT: Record<CohortStatus, CohortStatus | undefined> = {
   completed: undefined,
 };
 
-export const PROGRAMME_MONTHS = 4;
-
 export function planCohort(input: { startsOn: string; endsOn?: string; applicationDeadline: string; capacity: number }): CohortState {
   if (!isIsoDate(input.startsOn)) throw new InvalidRequestError('startsOn must be a date (YYYY-MM-DD)');
-  const endsOn = input.endsOn ?? addMonths(input.startsOn, PROGRAMME_MONTHS);
+  const endsOn = input.endsOn ?? programmeEndsOn(input.startsOn);
   for (const [name, value] of Object.entries({ startsOn: input.startsOn, endsOn, applicationDeadline: input.applicationDeadline })) {
     if (!isIsoDate(value)) throw new InvalidRequestError(`${name} must be a date (YYYY-MM-DD)`);
   }

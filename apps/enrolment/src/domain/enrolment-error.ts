@@ -1,20 +1,12 @@
+import { ServiceError } from '@cmp/kernel';
+
 /**
  * A broken enrolment rule. Each error describes itself as RFC 9457 problem details (the shape
  * the platform's filter looks for), so the domain needs no web framework to say how it fails.
  */
-export abstract class EnrolmentError extends Error {
-  protected constructor(
-    message: string,
-    readonly status: number,
-    readonly slug: string,
-    private readonly title: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-
-  toProblem() {
-    return { type: `https://cmp.dk/problems/enrolment/${this.slug}`, title: this.title, status: this.status, detail: this.message };
+export abstract class EnrolmentError extends ServiceError {
+  protected constructor(message: string, status: number, slug: string, title: string) {
+    super('enrolment', slug, status, title, message);
   }
 }
 

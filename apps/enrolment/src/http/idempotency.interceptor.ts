@@ -12,14 +12,12 @@ import {
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { callerName } from '@cmp/kernel';
 import { verifiedCallerOf } from '@cmp/platform';
-import { IdempotencyRecordEntity } from '../infrastructure/entities';
+import { IdempotencyStore } from '../infrastructure/idempotency/idempotency-store';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-const RETENTION_HOURS = 24;
 
 interface HttpRequest {
   method: string;
@@ -51,7 +49,7 @@ export const WithholdOnReplay = (...fields: string[]) => SetMetadata(SECRET_FIEL
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
   ) {}
 
@@ -67,7 +65,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const route = `${callerName(caller)} ${request.method} ${request.path}`;
     const secretFields = this.reflector.get<string[] | undefined>(SECRET_FIELDS, context.getHandler()) ?? [];
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-    return from(this.claim(key, route, requestHash)).pipe(
+    return from(this.store.claim(key, route, requestHash)).pipe(
       switchMap((existing) => {
         if (!existing) return this.runAndStore(next, key, route, response, secretFields);
         if (existing.requestHash !== requestHash) {
@@ -80,29 +78,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  /** Inserts the key, or returns the record another request made with it. */
-  private async claim(key: string, route: string, requestHash: string): Promise<IdempotencyRecordEntity | null> {
-    await this.dataSource.query(`DELETE FROM idempotency_records WHERE created_at < now() - make_interval(hours => $1)`, [RETENTION_HOURS]);
-    const inserted = await this.dataSource.query(
-      `INSERT INTO idempotency_records (key, route, request_hash, person_ids) VALUES ($1, $2, $3, '[]')
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [key, route, requestHash],
-    );
-    if (inserted.length > 0) return null;
-    return this.dataSource.manager.findOneByOrFail(IdempotencyRecordEntity, { key, route });
-  }
-
   private runAndStore(next: CallHandler, key: string, route: string, response: HttpResponse, secretFields: string[]): Observable<unknown> {
     return next.handle().pipe(
       switchMap((body) => {
         const personIds = [...new Set([...route.matchAll(UUID), ...JSON.stringify(body ?? null).matchAll(UUID)].map((match) => match[0]))];
         const stored = withheld(body, secretFields);
-        return from(
-          this.dataSource.manager.update(IdempotencyRecordEntity, { key, route }, { statusCode: response.statusCode, responseBody: stored as object, personIds }),
-        ).pipe(switchMap(() => of(body)));
+        return from(this.store.complete(key, route, { statusCode: response.statusCode, body: stored, personIds })).pipe(switchMap(() => of(body)));
       }),
       // A failed request is not remembered: the client may correct it and retry with the same key.
-      catchError((error) => from(this.dataSource.manager.delete(IdempotencyRecordEntity, { key, route })).pipe(switchMap(() => throwError(() => error)))),
+      catchError((error) => from(this.store.release(key, route)).pipe(switchMap(() => throwError(() => error)))),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { MenteeProfile, MentorProfile } from '@cmp/contracts';
+import { menteeProfile, mentorProfile } from '@cmp/testing';
 import { MenteeCandidate, MentorCandidate } from './candidate';
-import { menteeProfile, mentorProfile } from '../../test/profiles';
 import { prepareDraft } from './draft';
 import { ineligibility } from './eligibility';
 import { CRITERIA, DEFAULT_WEIGHTS, scorePair, weeklyOverlapHours } from './scoring';
@@ -12,7 +12,7 @@ function mentee(overrides: Partial<MenteeProfile> = {}, referringOrganisationId:
 }
 
 function mentor(overrides: Partial<MentorProfile> = {}, extra: Partial<MentorCandidate> = {}): MentorCandidate {
-  const profile = mentorProfile('cohort-1', 'org-employer', { languages: [{ language: 'en', level: 'C2' }], ...overrides });
+  const profile = mentorProfile('cohort-1', { employerOrganisationId: 'org-employer', languages: [{ language: 'en', level: 'C2' }], ...overrides });
   return { id: 'mentor-1', status: 'active', activeMentees: 0, profile, ...extra };
 }
 

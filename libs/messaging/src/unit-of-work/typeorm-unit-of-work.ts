@@ -62,6 +62,33 @@ export function entityManagerOf(tx: ReadTransaction): EntityManager {
   throw new Error('this transaction handle does not come from the TypeORM unit of work');
 }
 
+let savepoints = 0;
+
+/**
+ * Runs part of a transaction's work so that, if it throws, only that part is undone: its writes
+ * are rolled back to a savepoint and the events and audit entries it added are dropped, while
+ * the transaction (and the row locks it holds) carries on. What a polling worker does with each
+ * claimed item, so one bad item neither commits half its work nor undoes its batch.
+ */
+export async function withinSavepoint<T>(tx: Transaction, work: () => Promise<T>): Promise<T> {
+  if (!(tx instanceof TypeOrmTransaction)) throw new Error('this transaction handle does not come from the TypeORM unit of work');
+  savepoints = (savepoints + 1) % Number.MAX_SAFE_INTEGER;
+  const name = `cmp_item_${savepoints}`;
+  const events = tx.events.length;
+  const audit = tx.audit.length;
+  await tx.manager.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await work();
+    await tx.manager.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await tx.manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    tx.events.splice(events);
+    tx.audit.splice(audit);
+    throw error;
+  }
+}
+
 /** Thrown out of a dry run's transaction so that it rolls back; carries the would-be result. */
 class DryRunRollback {
   constructor(readonly result: unknown) {}
@@ -95,6 +122,20 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
       if (error instanceof DryRunRollback) return error.result as T;
       throw this.settings.translateError ? this.settings.translateError(error) : error;
     }
+  }
+
+  /**
+   * Runs a use case inside a transaction that is already open: a consumer's inbox transaction, so
+   * that the event's effects, audit entries and outgoing events commit with the inbox row that
+   * marks it applied (exactly-once effects). `now` defaults to the clock; a consumer may pass the
+   * time the event happened. Errors are left to the consumer's retries and dead letters.
+   */
+  async join<T>(manager: EntityManager, actor: string, work: (tx: Transaction) => Promise<T>, now: Date = this.clock()): Promise<T> {
+    const tx = new TypeOrmTransaction(manager, actor, now, this.settings.writeAudit !== undefined);
+    const result = await work(tx);
+    if (tx.audit.length > 0) await this.settings.writeAudit?.(manager, tx.audit);
+    await this.outbox.add(manager, ...tx.events);
+    return result;
   }
 
   read<T>(work: (tx: ReadTransaction) => Promise<T>): Promise<T> {

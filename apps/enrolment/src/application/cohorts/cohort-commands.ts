@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
 import { CohortClosed, CohortOpened, CohortScheduled } from '@cmp/contracts';
+import { UnitOfWork } from '@cmp/kernel';
 import { advanceCohort, CohortStatus, planCohort } from '../../domain/cohort';
 import { TransitionRefusedError } from '../../domain/enrolment-error';
-import { PLACE_HOLDING_STATUSES } from '../../domain/mentee-lifecycle';
-import { CohortEntity, MenteeEntity } from '../../infrastructure/entities';
-import { lockCohort, promoteWaitlist } from '../cohort-places/cohort-places';
-import { Actor, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
+import { MenteeRepository } from '../mentees/mentee.repository';
+import { CohortPlaces } from './cohort-places';
+import { Cohort, CohortRepository } from './cohort.repository';
 
 export interface ScheduleCohortCommand {
   readonly name: string;
@@ -26,18 +25,22 @@ export interface ChangeCohortCommand {
 
 @Injectable()
 export class CohortCommands {
-  constructor(private readonly unitOfWork: EnrolmentUnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cohorts: CohortRepository,
+    private readonly mentees: MenteeRepository,
+    private readonly places: CohortPlaces,
+  ) {}
 
-  schedule(actor: Actor, command: ScheduleCohortCommand): Promise<CohortEntity> {
+  schedule(actor: string, command: ScheduleCohortCommand): Promise<Cohort> {
     return this.unitOfWork.run(actor, async (tx) => {
       const plan = planCohort(command);
-      const cohort = tx.manager.create(CohortEntity, {
+      const cohort = await this.cohorts.insert(tx, {
         id: randomUUID(),
         name: command.name,
         ...plan,
         excludeMentorsFromReferringOrganisation: command.excludeMentorsFromReferringOrganisation ?? true,
       });
-      await tx.manager.insert(CohortEntity, cohort);
       tx.record('cohort.scheduled', 'cohort', cohort.id, Object.keys(command));
       tx.emit({ contract: CohortScheduled, key: cohort.id, data: scheduledData(cohort) });
       return cohort;
@@ -45,9 +48,9 @@ export class CohortCommands {
   }
 
   /** Edits dates or capacity; a larger capacity places waitlisted mentees at once. */
-  change(actor: Actor, cohortId: string, command: ChangeCohortCommand): Promise<CohortEntity> {
+  change(actor: string, cohortId: string, command: ChangeCohortCommand): Promise<Cohort> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const cohort = await lockCohort(tx, cohortId);
+      const cohort = await this.places.lockCohort(tx, cohortId);
       if (cohort.status === 'completed') throw new TransitionRefusedError('a completed cohort cannot be changed');
       const plan = planCohort({
         startsOn: cohort.startsOn,
@@ -55,26 +58,26 @@ export class CohortCommands {
         applicationDeadline: command.applicationDeadline ?? cohort.applicationDeadline,
         capacity: command.capacity ?? cohort.capacity,
       });
-      const holding = await tx.manager.count(MenteeEntity, { where: { cohortId, status: In([...PLACE_HOLDING_STATUSES]) } });
+      const holding = await this.mentees.countHoldingPlaces(tx, cohortId);
       if (plan.capacity < holding) throw new TransitionRefusedError(`${holding} mentees already hold places; capacity cannot go below that`);
       Object.assign(cohort, { endsOn: plan.endsOn, applicationDeadline: plan.applicationDeadline, capacity: plan.capacity });
-      await tx.manager.save(cohort);
+      await this.cohorts.save(tx, cohort);
       tx.record('cohort.changed', 'cohort', cohort.id, Object.keys(command));
       tx.emit({ contract: CohortScheduled, key: cohort.id, data: scheduledData(cohort) });
-      await promoteWaitlist(tx, cohort);
+      await this.places.promoteWaitlist(tx, cohort);
       return cohort;
     });
   }
 
-  advance(actor: Actor, cohortId: string, to: CohortStatus): Promise<CohortEntity> {
+  advance(actor: string, cohortId: string, to: CohortStatus): Promise<Cohort> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const cohort = await lockCohort(tx, cohortId);
+      const cohort = await this.places.lockCohort(tx, cohortId);
       cohort.status = advanceCohort(cohort, to);
-      await tx.manager.save(cohort);
+      await this.cohorts.save(tx, cohort);
       tx.record(`cohort.${to}`, 'cohort', cohort.id, ['status']);
       if (to === 'open') tx.emit({ contract: CohortOpened, key: cohort.id, data: { cohortId: cohort.id } });
       if (to === 'matching') {
-        const placedMentees = await tx.manager.count(MenteeEntity, { where: { cohortId, status: In([...PLACE_HOLDING_STATUSES]) } });
+        const placedMentees = await this.mentees.countHoldingPlaces(tx, cohortId);
         tx.emit({ contract: CohortClosed, key: cohort.id, data: { cohortId: cohort.id, placedMentees } });
       }
       return cohort;
@@ -82,7 +85,7 @@ export class CohortCommands {
   }
 }
 
-function scheduledData(cohort: CohortEntity) {
+function scheduledData(cohort: Cohort) {
   return {
     cohortId: cohort.id,
     name: cohort.name,

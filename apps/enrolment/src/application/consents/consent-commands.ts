@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentChanged, ConsentPurpose } from '@cmp/contracts';
+import { UnitOfWork } from '@cmp/kernel';
 import { InvalidRequestError, NotFoundError } from '../../domain/enrolment-error';
-import { ConsentEntity, MenteeEntity, MentorEntity } from '../../infrastructure/entities';
-import { Actor, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
+import { MenteeRepository } from '../mentees/mentee.repository';
+import { MentorRepository } from '../mentors/mentor.repository';
+import { Consent, ConsentRepository } from './consent.repository';
 
 export interface ChangeConsentCommand {
   readonly personId: string;
@@ -17,18 +19,22 @@ export interface ChangeConsentCommand {
  */
 @Injectable()
 export class ConsentCommands {
-  constructor(private readonly unitOfWork: EnrolmentUnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly consents: ConsentRepository,
+    private readonly mentees: MenteeRepository,
+    private readonly mentors: MentorRepository,
+  ) {}
 
-  change(actor: Actor, command: ChangeConsentCommand): Promise<ConsentEntity> {
+  change(actor: string, command: ChangeConsentCommand): Promise<Consent> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const known =
-        (await tx.manager.existsBy(MenteeEntity, { id: command.personId })) || (await tx.manager.existsBy(MentorEntity, { id: command.personId }));
+      const known = (await this.mentees.exists(tx, command.personId)) || (await this.mentors.exists(tx, command.personId));
       if (!known) throw new NotFoundError('person', command.personId);
       if (command.purpose === 'programme-participation' && !command.granted) {
         throw new InvalidRequestError('to stop taking part, withdraw from the programme (POST /mentees/:id/withdraw)');
       }
-      const consent = tx.manager.create(ConsentEntity, { ...command, changedAt: tx.now });
-      await tx.manager.save(consent);
+      const consent: Consent = { ...command, changedAt: tx.now };
+      await this.consents.save(tx, consent);
       tx.record(command.granted ? 'consent.granted' : 'consent.withdrawn', 'person', command.personId, [command.purpose]);
       tx.emit({ contract: ConsentChanged, key: command.personId, data: { ...command, changedAt: tx.now.toISOString() } });
       return consent;

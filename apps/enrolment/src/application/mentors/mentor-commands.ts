@@ -12,7 +12,7 @@ import {
   MentorWithdrew,
   MessageLanguage,
 } from '@cmp/contracts';
-import { In } from 'typeorm';
+import { type PendingEvent, type RunOptions, type Transaction, UnitOfWork } from '@cmp/kernel';
 import { InvalidRequestError, NotFoundError } from '../../domain/enrolment-error';
 import {
   assertAvailability,
@@ -23,9 +23,9 @@ import {
   resumeMentor,
   withdrawMentor,
 } from '../../domain/mentor-availability';
-import { OutgoingEvent } from '@cmp/messaging';
-import { CohortEntity, MentorEntity, OrganisationEntity } from '../../infrastructure/entities';
-import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork, RunOptions } from '../enrolment-unit-of-work';
+import { CohortRepository } from '../cohorts/cohort.repository';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { Mentor, MentorRepository } from './mentor.repository';
 
 export interface RegisterMentorCommand {
   readonly name: string;
@@ -47,25 +47,29 @@ export type UpdateMentorCommand = Partial<Pick<RegisterMentorCommand, 'capacity'
 
 @Injectable()
 export class MentorCommands {
-  constructor(private readonly unitOfWork: EnrolmentUnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly mentors: MentorRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly cohorts: CohortRepository,
+  ) {}
 
   /** A dry run answers as the registration would (every check, the same errors) and keeps nothing. */
-  register(actor: Actor, command: RegisterMentorCommand, options: RunOptions = {}): Promise<MentorEntity> {
+  register(actor: string, command: RegisterMentorCommand, options: RunOptions = {}): Promise<Mentor> {
     return this.unitOfWork.run(actor, async (tx) => {
       assertCapacity(command.capacity);
       assertAvailability(command.availability);
-      if (!(await tx.manager.existsBy(OrganisationEntity, { id: command.employerOrganisationId }))) {
+      if (!(await this.organisations.find(tx, command.employerOrganisationId))) {
         throw new NotFoundError('organisation', command.employerOrganisationId);
       }
-      await assertCohortsExist(tx, command.cohortIds);
-      const mentor = tx.manager.create(MentorEntity, {
+      await this.assertCohortsExist(tx, command.cohortIds);
+      const mentor = await this.mentors.insert(tx, {
         id: randomUUID(),
         ...command,
         municipality: command.municipality ?? null,
         status: 'active',
         erasedAt: null,
       });
-      await tx.manager.insert(MentorEntity, mentor);
       tx.record('mentor.registered', 'mentor', mentor.id, Object.keys(command));
       tx.emit({ contract: MentorRegistered, key: mentor.id, data: { mentorId: mentor.id, profile: mentorProfile(mentor) } });
       tx.emit({
@@ -77,54 +81,67 @@ export class MentorCommands {
     }, options);
   }
 
-  update(actor: Actor, mentorId: string, command: UpdateMentorCommand): Promise<MentorEntity> {
+  update(actor: string, mentorId: string, command: UpdateMentorCommand): Promise<Mentor> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const mentor = await lockMentor(tx, mentorId);
+      const mentor = await this.lockMentor(tx, mentorId);
       assertMentorEditable(mentor.status);
       const fields = Object.keys(command).filter((field) => command[field as keyof UpdateMentorCommand] !== undefined);
       if (fields.length === 0) throw new InvalidRequestError('nothing to change');
       if (command.capacity !== undefined) assertCapacity(command.capacity);
       if (command.availability) assertAvailability(command.availability);
-      if (command.cohortIds) await assertCohortsExist(tx, command.cohortIds);
+      if (command.cohortIds) await this.assertCohortsExist(tx, command.cohortIds);
       Object.assign(mentor, Object.fromEntries(fields.map((field) => [field, command[field as keyof UpdateMentorCommand]])));
-      await tx.manager.save(mentor);
+      await this.mentors.save(tx, mentor);
       tx.record('mentor.updated', 'mentor', mentor.id, fields);
       tx.emit({ contract: MentorUpdated, key: mentor.id, data: { mentorId: mentor.id, profile: mentorProfile(mentor) } });
       return mentor;
     });
   }
 
-  pause(actor: Actor, mentorId: string): Promise<MentorEntity> {
+  pause(actor: string, mentorId: string): Promise<Mentor> {
     return this.changeStatus(actor, mentorId, pauseMentor, 'mentor.paused', { contract: MentorPaused, key: mentorId, data: { mentorId } });
   }
 
-  resume(actor: Actor, mentorId: string): Promise<MentorEntity> {
+  resume(actor: string, mentorId: string): Promise<Mentor> {
     return this.changeStatus(actor, mentorId, resumeMentor, 'mentor.resumed', { contract: MentorResumed, key: mentorId, data: { mentorId } });
   }
 
-  withdraw(actor: Actor, mentorId: string, reason: string): Promise<MentorEntity> {
+  withdraw(actor: string, mentorId: string, reason: string): Promise<Mentor> {
     return this.changeStatus(actor, mentorId, withdrawMentor, 'mentor.withdrew', { contract: MentorWithdrew, key: mentorId, data: { mentorId, reason } });
   }
 
   private changeStatus<T extends object>(
-    actor: Actor,
+    actor: string,
     mentorId: string,
     transition: (status: MentorStatus) => MentorStatus,
     action: string,
-    event: OutgoingEvent<T>,
-  ): Promise<MentorEntity> {
+    event: PendingEvent<T>,
+  ): Promise<Mentor> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const mentor = await lockMentor(tx, mentorId);
+      const mentor = await this.lockMentor(tx, mentorId);
       mentor.status = transition(mentor.status);
-      await tx.manager.save(mentor);
+      await this.mentors.save(tx, mentor);
       tx.record(action, 'mentor', mentor.id, ['status']);
       tx.emit(event);
       return mentor;
     });
   }
+
+  /** An erased mentor is as good as unknown. */
+  private async lockMentor(tx: Transaction, mentorId: string): Promise<Mentor> {
+    const mentor = await this.mentors.lock(tx, mentorId);
+    if (!mentor || mentor.erasedAt) throw new NotFoundError('mentor', mentorId);
+    return mentor;
+  }
+
+  private async assertCohortsExist(tx: Transaction, cohortIds: string[]): Promise<void> {
+    const unique = [...new Set(cohortIds)];
+    if ((await this.cohorts.countExisting(tx, unique)) !== unique.length) throw new InvalidRequestError('cohortIds names a cohort that does not exist');
+  }
 }
 
-export function mentorProfile(mentor: MentorEntity): MentorProfile {
+/** What matching may know of a mentor: profile facts, no contact details. */
+export function mentorProfile(mentor: Mentor): MentorProfile {
   return {
     employerOrganisationId: mentor.employerOrganisationId,
     occupation: mentor.occupation,
@@ -137,16 +154,4 @@ export function mentorProfile(mentor: MentorEntity): MentorProfile {
     cohortIds: mentor.cohortIds,
     municipality: mentor.municipality ?? undefined,
   };
-}
-
-async function lockMentor(tx: EnrolmentTransaction, mentorId: string): Promise<MentorEntity> {
-  const mentor = await tx.manager.findOne(MentorEntity, { where: { id: mentorId }, lock: { mode: 'pessimistic_write' } });
-  if (!mentor || mentor.erasedAt) throw new NotFoundError('mentor', mentorId);
-  return mentor;
-}
-
-async function assertCohortsExist(tx: EnrolmentTransaction, cohortIds: string[]): Promise<void> {
-  const unique = [...new Set(cohortIds)];
-  const found = await tx.manager.countBy(CohortEntity, { id: In(unique) });
-  if (found !== unique.length) throw new InvalidRequestError('cohortIds names a cohort that does not exist');
 }

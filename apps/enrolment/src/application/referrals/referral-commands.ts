@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { MoreThan } from 'typeorm';
 import { ReferralIssued, ReferralRevoked } from '@cmp/contracts';
+import { endOfCopenhagenDay, type Transaction, UnitOfWork } from '@cmp/kernel';
 import { InvalidRequestError, NotFoundError, TransitionRefusedError } from '../../domain/enrolment-error';
 import { assertCanHold } from '../../domain/placement-quota';
-import { endOfCopenhagenDay } from '../../domain/calendar-date';
 import { hashReferralCode, newReferralCode, revokeReferral } from '../../domain/referral';
-import { CohortEntity, OrganisationEntity, PlacementQuotaEntity, ReferralEntity } from '../../infrastructure/entities';
-import { Actor, EnrolmentTransaction, EnrolmentUnitOfWork } from '../enrolment-unit-of-work';
+import { Cohort, CohortRepository } from '../cohorts/cohort.repository';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { PlacementRepository } from '../placements/placement.repository';
+import { Referral, ReferralRepository } from './referral.repository';
 
 export interface IssueReferralCommand {
   readonly organisationId: string;
@@ -20,12 +21,18 @@ export const DEFAULT_REFERRAL_VALIDITY_DAYS = 30;
 
 @Injectable()
 export class ReferralCommands {
-  constructor(private readonly unitOfWork: EnrolmentUnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly referrals: ReferralRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly cohorts: CohortRepository,
+    private readonly placements: PlacementRepository,
+  ) {}
 
   /** Returns the code: it is shown once and only its hash is kept. */
-  issue(actor: Actor, command: IssueReferralCommand): Promise<{ referral: ReferralEntity; code: string }> {
+  issue(actor: string, command: IssueReferralCommand): Promise<{ referral: Referral; code: string }> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const organisation = await tx.manager.findOneBy(OrganisationEntity, { id: command.organisationId });
+      const organisation = await this.organisations.find(tx, command.organisationId);
       if (!organisation) throw new NotFoundError('organisation', command.organisationId);
       const days = command.validForDays ?? DEFAULT_REFERRAL_VALIDITY_DAYS;
       if (!Number.isInteger(days) || days < 1 || days > 365) throw new InvalidRequestError('validForDays must be 1–365');
@@ -35,7 +42,7 @@ export class ReferralCommands {
           ? endOfCopenhagenDay(cohort.applicationDeadline)
           : new Date(tx.now.getTime() + days * 24 * 60 * 60 * 1000);
       const code = newReferralCode();
-      const referral = tx.manager.create(ReferralEntity, {
+      const referral = await this.referrals.insert(tx, {
         id: randomUUID(),
         organisationId: command.organisationId,
         cohortId: command.cohortId ?? null,
@@ -45,7 +52,6 @@ export class ReferralCommands {
         redeemedAt: null,
         menteeId: null,
       });
-      await tx.manager.insert(ReferralEntity, referral);
       tx.record('referral.issued', 'referral', referral.id, ['organisationId', 'cohortId', 'expiresAt']);
       tx.emit({
         contract: ReferralIssued,
@@ -56,12 +62,12 @@ export class ReferralCommands {
     });
   }
 
-  revoke(actor: Actor, organisationId: string, referralId: string): Promise<ReferralEntity> {
+  revoke(actor: string, organisationId: string, referralId: string): Promise<Referral> {
     return this.unitOfWork.run(actor, async (tx) => {
-      const referral = await tx.manager.findOne(ReferralEntity, { where: { id: referralId, organisationId }, lock: { mode: 'pessimistic_write' } });
+      const referral = await this.referrals.lockOfOrganisation(tx, organisationId, referralId);
       if (!referral) throw new NotFoundError('referral', referralId);
       referral.status = revokeReferral(referral);
-      await tx.manager.save(referral);
+      await this.referrals.save(tx, referral);
       tx.record('referral.revoked', 'referral', referral.id, ['status']);
       tx.emit({ contract: ReferralRevoked, key: referral.id, data: { referralId: referral.id, organisationId } });
       return referral;
@@ -69,21 +75,14 @@ export class ReferralCommands {
   }
 
   /** A cohort-bound code promises a placement: lock the quota so concurrent issues cannot over-promise. */
-  private async holdPlacement(tx: EnrolmentTransaction, organisationId: string, cohortId: string): Promise<CohortEntity> {
-    const cohort = await tx.manager.findOneBy(CohortEntity, { id: cohortId });
+  private async holdPlacement(tx: Transaction, organisationId: string, cohortId: string): Promise<Cohort> {
+    const cohort = await this.cohorts.find(tx, cohortId);
     if (!cohort) throw new NotFoundError('cohort', cohortId);
     if (cohort.status === 'running' || cohort.status === 'completed') {
       throw new TransitionRefusedError(`the cohort is ${cohort.status}; referrals to it can no longer be issued`);
     }
-    const quota = await tx.manager.findOne(PlacementQuotaEntity, { where: { organisationId, cohortId }, lock: { mode: 'pessimistic_write' } });
-    assertCanHold(quota ?? undefined, await outstandingReferrals(tx, organisationId, cohortId));
+    const quota = await this.placements.lock(tx, organisationId, cohortId);
+    assertCanHold(quota ?? undefined, await this.referrals.outstanding(tx, organisationId, cohortId, tx.now));
     return cohort;
   }
-}
-
-/** Issued, unexpired codes bound to the cohort: each one holds a placement. */
-export function outstandingReferrals(tx: EnrolmentTransaction, organisationId: string, cohortId: string, exceptId?: string): Promise<number> {
-  return tx.manager
-    .count(ReferralEntity, { where: { organisationId, cohortId, status: 'issued', expiresAt: MoreThan(tx.now) } })
-    .then((count) => (exceptId ? count - 1 : count));
 }

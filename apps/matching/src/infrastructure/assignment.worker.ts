@@ -1,6 +1,0 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { AssignmentOptions, AssignmentProblem, solveAssignment } from '@cmp/matching-engine';
-
-/** Runs one assignment off the service's main thread (see AssignmentSolver). */
-const { problem, options } = workerData as { problem: AssignmentProblem; options: AssignmentOptions };
-parentPort?.postMessage(solveAssignment(problem, options));
