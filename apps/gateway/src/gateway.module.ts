@@ -9,12 +9,10 @@ import { RequestAccess } from './application/access/request-access';
 import { AccountRepository } from './application/accounts/account.repository';
 import { EnrolmentAccounts } from './application/accounts/enrolment-accounts';
 import { StaffAccounts } from './application/accounts/staff-accounts';
-import { PartnerKeyRepository } from './application/api-keys/partner-key.repository';
 import { PartnerKeys } from './application/api-keys/partner-keys';
 import { ForwardRequest } from './application/forwarding/forward-request';
 import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { ServiceHealth } from './application/health/service-health';
-import { MentorshipRepository } from './application/mentorships/mentorship.repository';
 import { MentorshipProjector } from './application/mentorships/mentorship-projector';
 import { SessionRepository } from './application/sessions/session.repository';
 import { SessionTokens } from './application/sessions/session-tokens';
@@ -43,8 +41,6 @@ import { KeySignInFailuresByHmac1764310000000 } from './infrastructure/migration
 import { OpenSessions } from './infrastructure/open-sessions';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { TypeOrmAccountRepository } from './infrastructure/repositories/typeorm-account.repository';
-import { TypeOrmMentorshipRepository } from './infrastructure/repositories/typeorm-mentorship.repository';
-import { TypeOrmPartnerKeyRepository } from './infrastructure/repositories/typeorm-partner-key.repository';
 import { TypeOrmSessionRepository } from './infrastructure/repositories/typeorm-session.repository';
 import { TypeOrmSignInFailureRepository } from './infrastructure/repositories/typeorm-sign-in-failure.repository';
 import { TypeOrmSignInLinkRepository } from './infrastructure/repositories/typeorm-sign-in-link.repository';
@@ -119,8 +115,6 @@ export class GatewayModule {
         { provide: SessionRepository, useClass: TypeOrmSessionRepository },
         { provide: SignInLinkRepository, useClass: TypeOrmSignInLinkRepository },
         { provide: SignInFailureRepository, useClass: TypeOrmSignInFailureRepository },
-        { provide: PartnerKeyRepository, useClass: TypeOrmPartnerKeyRepository },
-        { provide: MentorshipRepository, useClass: TypeOrmMentorshipRepository },
         // Guards run in this order: shed floods before spending a database read on a credential.
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
