@@ -1,12 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { DataSource } from 'typeorm';
-import { UnitOfWork } from '@cmp/kernel';
-import { KafkaSasl, Outbox, ServiceInfrastructureModule, TypeOrmUnitOfWork } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
+import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
+import { Clock } from '@cmp/platform';
 import { RequestAccess } from './application/access/request-access';
-import { AccountRepository } from './application/accounts/account.repository';
 import { EnrolmentAccounts } from './application/accounts/enrolment-accounts';
 import { StaffAccounts } from './application/accounts/staff-accounts';
 import { PartnerKeys } from './application/api-keys/partner-keys';
@@ -14,13 +11,10 @@ import { ForwardRequest } from './application/forwarding/forward-request';
 import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { ServiceHealth } from './application/health/service-health';
 import { MentorshipProjector } from './application/mentorships/mentorship-projector';
-import { SessionRepository } from './application/sessions/session.repository';
 import { SessionTokens } from './application/sessions/session-tokens';
 import { PasswordSignIn } from './application/sign-in/password-sign-in';
 import { SignInAttempts } from './application/sign-in/sign-in-attempts';
-import { SignInFailureRepository } from './application/sign-in/sign-in-failure.repository';
 import { SignInFailureRetention } from './application/sign-in/sign-in-failure-retention';
-import { SignInLinkRepository } from './application/sign-in/sign-in-link.repository';
 import { SignInLinks } from './application/sign-in/sign-in-links';
 import { RouteDefinition, RateLimitClass } from './domain/route-definition';
 import { RouteMatcher } from './domain/route-matcher';
@@ -40,10 +34,6 @@ import { NotifySessionRevocations1764200000000 } from './infrastructure/migratio
 import { KeySignInFailuresByHmac1764310000000 } from './infrastructure/migrations/1764310000000-key-sign-in-failures-by-hmac';
 import { OpenSessions } from './infrastructure/open-sessions';
 import { PasswordHasher } from './infrastructure/password-hasher';
-import { TypeOrmAccountRepository } from './infrastructure/repositories/typeorm-account.repository';
-import { TypeOrmSessionRepository } from './infrastructure/repositories/typeorm-session.repository';
-import { TypeOrmSignInFailureRepository } from './infrastructure/repositories/typeorm-sign-in-failure.repository';
-import { TypeOrmSignInLinkRepository } from './infrastructure/repositories/typeorm-sign-in-link.repository';
 import { UpstreamClient } from './infrastructure/upstream-client';
 import { ROUTE_TABLE } from './routes/route-table';
 
@@ -106,15 +96,6 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings.gateway },
         { provide: RouteMatcher, useValue: matcher },
-        {
-          provide: UnitOfWork,
-          useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock): UnitOfWork => new TypeOrmUnitOfWork(dataSource, outbox, clock),
-          inject: [DataSource, Outbox, CLOCK],
-        },
-        { provide: AccountRepository, useClass: TypeOrmAccountRepository },
-        { provide: SessionRepository, useClass: TypeOrmSessionRepository },
-        { provide: SignInLinkRepository, useClass: TypeOrmSignInLinkRepository },
-        { provide: SignInFailureRepository, useClass: TypeOrmSignInFailureRepository },
         // Guards run in this order: shed floods before spending a database read on a credential.
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

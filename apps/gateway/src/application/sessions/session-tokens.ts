@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Transaction, UnitOfWork } from '@cmp/kernel';
+import { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, Clock } from '@cmp/platform';
 import { AccessClaims, readAccessToken, signAccessToken } from './access-token';
 import { invalidToken } from '../../domain/gateway-error';
 import { Principal, Role, ROLES } from '../../domain/principal';
 import { judgeRefresh, successorExpiry } from '../../domain/refresh-rotation';
 import { hashSecret, newSecret } from '../../domain/secret-token';
+import { AccountEntity, RefreshTokenEntity, SessionEntity } from '../../infrastructure/entities/gateway.entities';
 import { OpenSessions } from '../../infrastructure/open-sessions';
-import { Account, AccountRepository } from '../accounts/account.repository';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
-import { Session, SessionRepository } from './session.repository';
 
 export interface IssuedTokens {
   readonly tokenType: 'Bearer';
@@ -21,12 +21,9 @@ export interface IssuedTokens {
 }
 
 /** The id services know a signed-in account by: the person for mentees and mentors, else the account. */
-export function subjectOf(account: Pick<Account, 'id' | 'role' | 'personId'>): string {
+export function subjectOf(account: Pick<AccountEntity, 'id' | 'role' | 'personId'>): string {
   return account.personId ?? account.id;
 }
-
-/** Who session writes are recorded as: the token, not a verified actor, names the caller here. */
-const SESSIONS = 'system:gateway-sessions';
 
 /**
  * Sessions, access tokens and rotating refresh tokens. Access tokens are short-lived HS256 JWTs
@@ -36,41 +33,42 @@ const SESSIONS = 'system:gateway-sessions';
 @Injectable()
 export class SessionTokens {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly sessions: SessionRepository,
-    private readonly accounts: AccountRepository,
+    private readonly dataSource: DataSource,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly openSessions: OpenSessions,
   ) {}
 
-  /** Opens a session for the account and issues its first tokens, in the caller's transaction. */
-  async open(tx: Transaction, account: Account): Promise<IssuedTokens> {
-    const now = tx.now;
-    const session: Session = {
+  /** Opens a session for the account and issues its first tokens. */
+  async open(account: AccountEntity, manager: EntityManager = this.dataSource.manager): Promise<IssuedTokens> {
+    const now = this.clock();
+    const session: SessionEntity = {
       id: randomUUID(),
       accountId: account.id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.settings.sessionTtlSeconds * 1000),
       revokedAt: null,
+      revokedReason: null,
     };
-    await this.sessions.open(tx, session);
-    return this.issue(tx, account, session, now);
+    await manager.insert(SessionEntity, session);
+    return this.issue(manager, account, session, now);
   }
 
   /** Spends a refresh token for new tokens; a spent token presented again revokes the session. */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
-    const outcome = await this.uow.run(SESSIONS, async (tx) => {
-      const now = tx.now;
-      const { token, session } = await this.sessions.lockForRefresh(tx, hashSecret(refreshToken));
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const now = this.clock();
+      const token = await manager.findOne(RefreshTokenEntity, { where: { tokenHash: hashSecret(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+      const session = token ? await manager.findOne(SessionEntity, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } }) : null;
       const verdict = judgeRefresh(token ?? undefined, session ?? undefined, now);
       if (verdict === 'reuse-detected' && session) {
-        await this.sessions.revoke(tx, session.id, now, 'refresh token reused');
+        await manager.update(SessionEntity, { id: session.id }, { revokedAt: now, revokedReason: 'refresh token reused' });
         return { verdict, sessionId: session.id } as const;
       }
       if (verdict !== 'rotate' || !token || !session) return { verdict } as const;
-      const account = await this.accounts.get(tx, session.accountId);
-      await this.sessions.markReplaced(tx, token.id, now);
-      return { verdict, tokens: await this.issue(tx, account, session, now) } as const;
+      const account = await manager.findOneByOrFail(AccountEntity, { id: session.accountId });
+      await manager.update(RefreshTokenEntity, { id: token.id }, { replacedAt: now });
+      return { verdict, tokens: await this.issue(manager, account, session, now) } as const;
     });
     // Outside the transaction: the revocation of a reused family must commit before we refuse.
     if (outcome.verdict === 'reuse-detected' && 'sessionId' in outcome && outcome.sessionId) this.openSessions.forget(outcome.sessionId);
@@ -80,14 +78,18 @@ export class SessionTokens {
 
   /** Ends the session the refresh token belongs to. Unknown tokens end nothing and say nothing. */
   async signOut(refreshToken: string): Promise<void> {
-    const ended = await this.uow.run(SESSIONS, (tx) => this.sessions.signOut(tx, hashSecret(refreshToken), tx.now));
+    const [ended]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'signed out'
+        WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1) RETURNING id`,
+      [hashSecret(refreshToken), this.clock()],
+    );
     // Other instances hear of it through the sessions_revoked notification.
-    for (const id of ended) this.openSessions.forget(id);
+    for (const { id } of ended) this.openSessions.forget(id);
   }
 
   /** The principal of a valid access token of an open session; a 401 problem otherwise. */
   async verifyAccessToken(token: string): Promise<Principal> {
-    const reading = readAccessToken(token, this.settings.jwtSecret, Math.floor(this.uow.now().getTime() / 1000));
+    const reading = readAccessToken(token, this.settings.jwtSecret, Math.floor(this.clock().getTime() / 1000));
     if (!reading.valid) throw invalidToken(reading.reason === 'expired' ? 'the access token has expired: refresh it' : 'the access token is not valid');
     const { claims } = reading;
     if (!isRole(claims.role)) throw invalidToken('the access token is not valid');
@@ -95,10 +97,10 @@ export class SessionTokens {
     return { role: claims.role, subjectId: claims.act, accountId: claims.sub, sessionId: claims.sid };
   }
 
-  private async issue(tx: Transaction, account: Account, session: Session, now: Date): Promise<IssuedTokens> {
+  private async issue(manager: EntityManager, account: AccountEntity, session: SessionEntity, now: Date): Promise<IssuedTokens> {
     const refreshToken = newSecret();
     const expiresAt = successorExpiry(now, this.settings.refreshTokenTtlSeconds * 1000, session);
-    await this.sessions.addRefreshToken(tx, { id: randomUUID(), sessionId: session.id, tokenHash: hashSecret(refreshToken), createdAt: now, expiresAt });
+    await manager.insert(RefreshTokenEntity, { id: randomUUID(), sessionId: session.id, tokenHash: hashSecret(refreshToken), createdAt: now, expiresAt, replacedAt: null });
     const iat = Math.floor(now.getTime() / 1000);
     const claims: AccessClaims = { sub: account.id, role: account.role, act: subjectOf(account), sid: session.id, iat, exp: iat + this.settings.accessTokenTtlSeconds };
     const accessToken = signAccessToken(claims, this.settings.jwtSecret);

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@cmp/kernel';
+import { DataSource } from 'typeorm';
 import { invalidCredentials } from '../../domain/gateway-error';
+import { AccountEntity } from '../../infrastructure/entities/gateway.entities';
 import { PasswordHasher } from '../../infrastructure/password-hasher';
-import { AccountRepository } from '../accounts/account.repository';
 import { IssuedTokens, SessionTokens } from '../sessions/session-tokens';
 import { SignInAttempts } from './sign-in-attempts';
 
 @Injectable()
 export class PasswordSignIn {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly accounts: AccountRepository,
+    private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly attempts: SignInAttempts,
     private readonly sessions: SessionTokens,
@@ -19,13 +18,13 @@ export class PasswordSignIn {
   /** Checks the lock-out first: a locked account is refused even with the right password. */
   async execute(email: string, password: string, ip: string): Promise<IssuedTokens> {
     await this.attempts.ensureNotLocked(email, ip);
-    const account = await this.uow.read((tx) => this.accounts.findActiveByEmail(tx, email));
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ email, status: 'active' });
     const valid = await this.passwords.verify(account?.passwordHash, password);
     if (!account || !valid) {
       await this.attempts.recordFailure(email, ip);
       throw invalidCredentials();
     }
     await this.attempts.recordSuccess(email);
-    return this.uow.run('system:gateway-sign-in', (tx) => this.sessions.open(tx, account));
+    return this.sessions.open(account);
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { UnitOfWork } from '@cmp/kernel';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+import { CLOCK, Clock } from '@cmp/platform';
+import { SignInFailureEntity } from '../../infrastructure/entities/gateway.entities';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
-import { SignInFailureRepository } from './sign-in-failure.repository';
 
 /**
  * Deletes lock-out counters that no longer count (`forgetAfter`), so a typed address, even
@@ -16,9 +17,9 @@ export class SignInFailureRetention implements OnApplicationBootstrap, OnModuleD
   private running: Promise<unknown> | undefined;
 
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly failures: SignInFailureRepository,
+    private readonly dataSource: DataSource,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,7 +39,8 @@ export class SignInFailureRetention implements OnApplicationBootstrap, OnModuleD
   }
 
   /** Deletes every counter whose time is up by the clock's now; returns how many. */
-  deleteExpired(): Promise<number> {
-    return this.uow.run('system:gateway-retention', (tx) => this.failures.deleteExpired(tx));
+  async deleteExpired(): Promise<number> {
+    const result = await this.dataSource.getRepository(SignInFailureEntity).delete({ expiresAt: LessThanOrEqual(this.clock()) });
+    return result.affected ?? 0;
   }
 }
