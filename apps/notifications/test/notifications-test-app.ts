@@ -11,6 +11,7 @@ import { configureServiceApp } from '@cmp/platform';
 import { createScratchSchema, ScratchSchema, startConsumerGroupAtEnd, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, testHopKeys } from '@cmp/testing';
 import { MessageDispatcher } from '../src/application/messages/message-dispatcher';
 import { WebhookDispatcher } from '../src/application/webhooks/webhook-dispatcher';
+import { NotificationsConfig } from '../src/notifications.config';
 import { NotificationsModule } from '../src/notifications.module';
 
 export const CONSUMED_TOPICS = ['cmp.enrolment.contacts', 'cmp.enrolment.events', 'cmp.matching.events', 'cmp.scheduling.events', 'cmp.evaluation.events', 'cmp.gateway.events'];
@@ -129,6 +130,7 @@ export async function startNotifications(smtpPort: number, options: StartOptions
         webhookUrlPolicy: { allowHttp: true, allowPrivateAddresses: true },
         webhookDisableAfterFailures: options.disableAfterFailures ?? 10,
         webhookTimeoutMs: 3000,
+        mailDeadlineMs: new NotificationsConfig().MAIL_SEND_DEADLINE_MS,
         pollIntervalMs: options.pollIntervalMs ?? 0,
       }),
     ],

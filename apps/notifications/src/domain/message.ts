@@ -2,6 +2,10 @@
 export const CHANNELS = ['email', 'inbox'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Where a message row is: queued, delivered, given up on, not sent by the person's choice, or called off by an erasure. */
+export const MESSAGE_STATUSES = ['pending', 'sent', 'failed', 'suppressed', 'cancelled'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
 export const LANGUAGES = ['en', 'da'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

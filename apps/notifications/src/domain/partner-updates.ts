@@ -1,4 +1,14 @@
 import {
+  type EventContract,
+  MatchConfirmed,
+  MenteeAccepted,
+  MenteeApplied,
+  MenteePlaced,
+  MenteeRejected,
+  MenteeWaitlisted,
+  MenteeWithdrew,
+  MentorshipCompleted,
+  OutcomeRecorded,
   OutcomeRecordedData,
   PartnerWebhookEventType,
   ReferralOutcomeRecordedData,
@@ -7,6 +17,28 @@ import {
   ReferralStatusChangedData,
   ReferralStatusChangedType,
 } from '@cmp/contracts';
+
+/** The referral step each event means to the referring partner. */
+const REFERRAL_STEPS: readonly (readonly [EventContract, ReferralStatus])[] = [
+  [MenteeApplied, 'applied'],
+  [MenteeAccepted, 'accepted'],
+  [MenteeWaitlisted, 'waitlisted'],
+  [MenteeRejected, 'rejected'],
+  [MenteePlaced, 'placed'],
+  [MenteeWithdrew, 'withdrawn'],
+  [MatchConfirmed, 'matched'],
+  [MentorshipCompleted, 'completed'],
+];
+
+export const REFERRAL_STATUS_OF: Readonly<Record<string, ReferralStatus>> = Object.fromEntries(REFERRAL_STEPS.map(([event, status]) => [event.type, status]));
+
+/** The events that tell which organisation referred a mentee (and under which referral). */
+export const REFERRAL_SOURCE_EVENTS: readonly EventContract[] = [MenteeApplied, MenteePlaced];
+
+/** Every event a partner update is made from; the consumer subscribes to these with the rule book's. */
+export const PARTNER_UPDATE_EVENTS: readonly EventContract[] = [
+  ...new Set([...REFERRAL_SOURCE_EVENTS, ...REFERRAL_STEPS.map(([event]) => event), OutcomeRecorded]),
+];
 
 /** A mentee a partner referred, as notifications knows them: no contact details. */
 export interface ReferredParticipant {

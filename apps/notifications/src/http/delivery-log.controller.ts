@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { DeliveryLog } from '../application/messages/delivery-log';
 import type { Actor } from '@cmp/kernel';
 import { Access, CurrentActor, STAFF } from '@cmp/platform';
-import { requireStaff } from './actor';
-import { DeliveryLogQueryDto } from './notifications.requests';
+import { DeliveryLog } from '../application/messages/delivery-log';
+import { requireStaff } from '../domain/actor-access';
+import { DeliveryLogRequestQuery } from './messages.requests';
+import { deliveryLogResponse } from './messages.responses';
 
 /** The message delivery log, for coordinators and admins. */
 @Access(STAFF)
@@ -12,8 +13,8 @@ export class DeliveryLogController {
   constructor(private readonly log: DeliveryLog) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: DeliveryLogQueryDto) {
+  async list(@CurrentActor() actor: Actor, @Query() query: DeliveryLogRequestQuery) {
     requireStaff(actor);
-    return this.log.list({ ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return deliveryLogResponse(await this.log.list({ ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 }));
   }
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { PARTNER_WEBHOOK_EVENT_TYPES } from '@cmp/contracts';
-import { WebhookSubscriptions } from '../application/webhooks/webhook-subscriptions';
-import type { Actor } from '@cmp/kernel';
+import { type Actor, callerName } from '@cmp/kernel';
 import { Access, CurrentActor, ownParam } from '@cmp/platform';
-import { requirePartner } from './actor';
-import { CreateSubscriptionRequest, WebhookDeliveryQuery } from './notifications.requests';
+import { WebhookSubscriptions } from '../application/webhooks/webhook-subscriptions';
+import { requirePartner } from '../domain/actor-access';
+import { CreateSubscriptionRequest, WebhookDeliveryQuery } from './webhooks.requests';
+import { createdSubscriptionResponse, deliveryDetailResponse, deliveryResponse, subscriptionResponse } from './webhooks.responses';
 
 /** A partner organisation's webhook subscriptions and delivery log; only its own. */
 /** An organisation's own partner users, and admins (`requirePartner` checks again). */
@@ -21,54 +22,54 @@ export class PartnerWebhooksController {
 
   /** 201 with the signing secret, which is never shown again. */
   @Post('webhook-subscriptions')
-  create(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Body() body: CreateSubscriptionRequest) {
+  async create(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Body() body: CreateSubscriptionRequest) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.create(organisationId, body);
+    return createdSubscriptionResponse(await this.subscriptions.create(callerName(actor), organisationId, body));
   }
 
   @Get('webhook-subscriptions')
-  list(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string) {
+  async list(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.list(organisationId);
+    return (await this.subscriptions.list(organisationId)).map(subscriptionResponse);
   }
 
   @Get('webhook-subscriptions/:id')
-  get(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.get(organisationId, id);
+    return subscriptionResponse(await this.subscriptions.get(organisationId, id));
   }
 
   @Post('webhook-subscriptions/:id/enable')
   @HttpCode(200)
-  enable(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
+  async enable(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.enable(organisationId, id);
+    return subscriptionResponse(await this.subscriptions.enable(callerName(actor), organisationId, id));
   }
 
   @Delete('webhook-subscriptions/:id')
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
     requirePartner(actor, organisationId);
-    await this.subscriptions.remove(organisationId, id);
+    await this.subscriptions.remove(callerName(actor), organisationId, id);
   }
 
   @Get('webhook-deliveries')
-  deliveries(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Query() query: WebhookDeliveryQuery) {
+  async deliveries(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Query() query: WebhookDeliveryQuery) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.deliveries(organisationId, { ...query, limit: query.limit ?? 50 });
+    return (await this.subscriptions.deliveryLog(organisationId, { ...query, limit: query.limit ?? 50 })).map(deliveryResponse);
   }
 
   @Get('webhook-deliveries/:id')
-  delivery(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
+  async delivery(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.delivery(organisationId, id);
+    return deliveryDetailResponse(await this.subscriptions.delivery(organisationId, id));
   }
 
   /** Queues the same event again as a new delivery; 202 because it goes out with the next round. */
   @Post('webhook-deliveries/:id/redeliver')
   @HttpCode(202)
-  redeliver(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
+  async redeliver(@CurrentActor() actor: Actor, @Param('organisationId', ParseUUIDPipe) organisationId: string, @Param('id', ParseUUIDPipe) id: string) {
     requirePartner(actor, organisationId);
-    return this.subscriptions.redeliver(organisationId, id);
+    return deliveryDetailResponse(await this.subscriptions.redeliver(callerName(actor), organisationId, id));
   }
 }

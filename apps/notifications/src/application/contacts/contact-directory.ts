@@ -1,7 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@cmp/kernel';
 import { ConsentChangedData, ContactData, OrganisationRegisteredData } from '@cmp/contracts';
-import { Clock, CLOCK } from '@cmp/platform';
+import { MessageRepository } from '../messages/message.repository';
+import { ReferredParticipantRepository } from '../webhooks/referred-participant.repository';
+import { WebhookDeliveryRepository } from '../webhooks/webhook-delivery.repository';
+import { ContactDirectoryRepository } from './contact-directory.repository';
+import { PreferenceRepository } from './preference.repository';
 
 /**
  * The contact directory (from enrolment's compacted contacts topic) and everything that must
@@ -9,15 +13,16 @@ import { Clock, CLOCK } from '@cmp/platform';
  */
 @Injectable()
 export class ContactDirectory {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly directory: ContactDirectoryRepository,
+    private readonly preferences: PreferenceRepository,
+    private readonly messages: MessageRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly participants: ReferredParticipantRepository,
+  ) {}
 
-  async upsert(manager: EntityManager, contact: ContactData): Promise<void> {
-    await manager.query(
-      `INSERT INTO contacts (person_id, role, name, email, preferred_language, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (person_id) DO UPDATE SET role = excluded.role, name = excluded.name, email = excluded.email,
-         preferred_language = excluded.preferred_language, updated_at = excluded.updated_at`,
-      [contact.personId, contact.role, contact.name, contact.email, contact.preferredLanguage, this.clock()],
-    );
+  upsert(tx: Transaction, contact: ContactData): Promise<void> {
+    return this.directory.saveContact(tx, contact);
   }
 
   /**
@@ -26,41 +31,22 @@ export class ContactDirectory {
    * and messages to others that mention the person (an introduction shows their name and
    * email) keep only their delivery metadata. Unsent messages about the person are cancelled.
    */
-  async erase(manager: EntityManager, personId: string): Promise<void> {
-    await manager.query(`DELETE FROM contacts WHERE person_id = $1`, [personId]);
-    await manager.query(`DELETE FROM preferences WHERE person_id = $1`, [personId]);
-    await manager.query(`DELETE FROM outcome_sharing_consents WHERE person_id = $1`, [personId]);
-    await manager.query(`DELETE FROM messages WHERE person_id = $1`, [personId]);
-    await manager.query(
-      `UPDATE messages SET subject = NULL, text_body = NULL, html_body = NULL, model = '{}'::jsonb, calendar = NULL, peer_id = NULL,
-         mentions = array_remove(mentions, $1::uuid),
-         status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
-         last_error = CASE WHEN status = 'pending' THEN 'a person it mentions was erased' ELSE last_error END
-       WHERE $1::uuid = ANY (mentions)`,
-      [personId],
-    );
+  async erase(tx: Transaction, personId: string): Promise<void> {
+    await this.directory.eraseFor(tx, personId);
+    await this.preferences.eraseFor(tx, personId);
+    await this.messages.eraseFor(tx, personId);
     // Webhook payloads hold only the pseudonyms, but nothing about an erased person stays; with
     // her pseudonyms gone, what partners already received leads back to no one.
-    await manager.query(`DELETE FROM webhook_deliveries WHERE participant_id = $1`, [personId]);
-    await manager.query(`DELETE FROM partner_pseudonyms WHERE person_id = $1`, [personId]);
-    await manager.query(`DELETE FROM referred_participants WHERE mentee_id = $1`, [personId]);
+    await this.deliveries.eraseFor(tx, personId);
+    await this.participants.eraseFor(tx, personId);
   }
 
-  async organisationRegistered(manager: EntityManager, organisation: OrganisationRegisteredData): Promise<void> {
-    await manager.query(
-      `INSERT INTO organisations (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
-      [organisation.organisationId, organisation.name, organisation.kind],
-    );
+  organisationRegistered(tx: Transaction, organisation: OrganisationRegisteredData): Promise<void> {
+    return this.directory.saveOrganisation(tx, organisation);
   }
 
-  async consentChanged(manager: EntityManager, consent: ConsentChangedData): Promise<void> {
+  async consentChanged(tx: Transaction, consent: ConsentChangedData): Promise<void> {
     if (consent.purpose !== 'share-outcomes-with-referrer') return;
-    // Keep the newest decision if consent events were ever applied out of order.
-    await manager.query(
-      `INSERT INTO outcome_sharing_consents (person_id, granted, changed_at) VALUES ($1, $2, $3)
-       ON CONFLICT (person_id) DO UPDATE SET granted = excluded.granted, changed_at = excluded.changed_at
-       WHERE outcome_sharing_consents.changed_at <= excluded.changed_at`,
-      [consent.personId, consent.granted, consent.changedAt],
-    );
+    await this.directory.saveOutcomeSharingConsent(tx, consent.personId, consent.granted, consent.changedAt);
   }
 }

@@ -1,24 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Clock, CLOCK } from '@cmp/platform';
-import { PreferenceEntity } from '../../infrastructure/entities/notifications.entities';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@cmp/kernel';
+import { PreferenceRepository } from './preference.repository';
+
+export interface PersonPreferences {
+  readonly personId: string;
+  readonly nonEssential: boolean;
+}
 
 /** Opt-out of non-essential messages (reminders, nudges, surveys); essential ones always go. */
 @Injectable()
 export class Preferences {
   constructor(
-    @InjectRepository(PreferenceEntity) private readonly preferences: Repository<PreferenceEntity>,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly preferences: PreferenceRepository,
   ) {}
 
-  async get(personId: string): Promise<{ personId: string; nonEssential: boolean }> {
-    const found = await this.preferences.findOne({ where: { personId } });
-    return { personId, nonEssential: found?.nonEssential ?? true };
+  /** Someone who never chose gets them. */
+  get(personId: string): Promise<PersonPreferences> {
+    return this.uow.read(async (tx) => ({ personId, nonEssential: (await this.preferences.wantsNonEssential(tx, personId)) ?? true }));
   }
 
-  async set(personId: string, nonEssential: boolean): Promise<{ personId: string; nonEssential: boolean }> {
-    await this.preferences.upsert({ personId, nonEssential, updatedAt: this.clock() }, ['personId']);
-    return { personId, nonEssential };
+  set(actor: string, personId: string, nonEssential: boolean): Promise<PersonPreferences> {
+    return this.uow.run(actor, async (tx) => {
+      await this.preferences.save(tx, personId, nonEssential);
+      return { personId, nonEssential };
+    });
   }
 }

@@ -1,67 +1,45 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { Clock, CLOCK } from '@cmp/platform';
-import { MessageEntity } from '../../infrastructure/entities/notifications.entities';
-import { notFound } from '../notifications-errors';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@cmp/kernel';
+import { NotFoundError } from '../../domain/notifications-error';
+import { InboxMessage, InboxPageQuery, MessageRepository } from './message.repository';
 
-export interface InboxItem {
-  id: string;
-  template: string;
-  subject: string;
-  text: string;
-  html: string;
-  createdAt: string;
-  readAt: string | null;
+export interface InboxPage {
+  readonly total: number;
+  readonly unread: number;
+  readonly items: InboxMessage[];
 }
 
 /** The in-app inbox: delivered inbox messages of one owner (a person, a partner, the coordinators). */
 @Injectable()
 export class Inbox {
   constructor(
-    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly messages: MessageRepository,
   ) {}
 
-  async list(owner: string, { unreadOnly, limit, offset }: { unreadOnly: boolean; limit: number; offset: number }) {
-    const [rows, total] = await this.messages.findAndCount({
-      where: { recipientKey: owner, channel: 'inbox', status: 'sent', ...(unreadOnly ? { readAt: IsNull() } : {}) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-      skip: offset,
+  list(owner: string, query: InboxPageQuery): Promise<InboxPage> {
+    return this.uow.read(async (tx) => {
+      const { total, items } = await this.messages.inboxPage(tx, owner, query);
+      return { total, unread: await this.messages.countUnread(tx, owner), items };
     });
-    return { total, unread: await this.unreadCount(owner), items: rows.map(item) };
   }
 
   unreadCount(owner: string): Promise<number> {
-    return this.messages.count({ where: { recipientKey: owner, channel: 'inbox', status: 'sent', readAt: IsNull() } });
+    return this.uow.read((tx) => this.messages.countUnread(tx, owner));
   }
 
   /** Idempotent: marking a read message again keeps the first time it was read. */
-  async markRead(owner: string, id: string): Promise<InboxItem> {
-    const message = await this.messages.findOne({ where: { id, recipientKey: owner, channel: 'inbox', status: 'sent' } });
-    if (!message) throw notFound('inbox message', id);
-    if (!message.readAt) {
-      message.readAt = this.clock();
-      await this.messages.update({ id }, { readAt: message.readAt });
-    }
-    return item(message);
+  markRead(actor: string, owner: string, id: string): Promise<InboxMessage> {
+    return this.uow.run(actor, async (tx) => {
+      const message = await this.messages.findInboxMessage(tx, owner, id);
+      if (!message) throw new NotFoundError('inbox message', id);
+      if (message.readAt) return message;
+      await this.messages.markRead(tx, id, tx.now);
+      return { ...message, readAt: tx.now };
+    });
   }
 
-  async markAllRead(owner: string): Promise<{ marked: number }> {
-    const result = await this.messages.update({ recipientKey: owner, channel: 'inbox', status: 'sent', readAt: IsNull() }, { readAt: this.clock() });
-    return { marked: result.affected ?? 0 };
+  markAllRead(actor: string, owner: string): Promise<{ marked: number }> {
+    return this.uow.run(actor, async (tx) => ({ marked: await this.messages.markAllRead(tx, owner, tx.now) }));
   }
-}
-
-function item(message: MessageEntity): InboxItem {
-  return {
-    id: message.id,
-    template: message.template,
-    subject: message.subject ?? '',
-    text: message.textBody ?? '',
-    html: message.htmlBody ?? '',
-    createdAt: message.createdAt.toISOString(),
-    readAt: message.readAt ? message.readAt.toISOString() : null,
-  };
 }

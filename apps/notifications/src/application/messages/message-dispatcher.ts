@@ -1,38 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '@cmp/platform';
-import { CalendarInvitation, firstNameOf, Language, TemplateKey, TemplateModel } from '../../domain/message';
+import { type Transaction, UnitOfWork } from '@cmp/kernel';
+import { CalendarInvitation, firstNameOf, Language } from '../../domain/message';
 import { MAIL_RETRY_POLICY, nextAttemptAt } from '../../domain/retry-schedule';
 import { calendarFile } from '../calendar/calendar-file';
-import { MAIL_TRANSPORT, MailTransport, NOTIFICATION_SETTINGS, NotificationSettings } from '../notifications.ports';
+import { ContactDirectoryRepository } from '../contacts/contact-directory.repository';
+import { NOTIFICATION_SETTINGS, NotificationSettings } from '../notification-settings';
 import { RenderedMessage, TemplateRenderer } from '../templates/template-renderer';
-
-interface DueMessage {
-  id: string;
-  template: TemplateKey;
-  person_id: string | null;
-  channel: 'email' | 'inbox';
-  secret: boolean;
-  model: TemplateModel;
-  peer_id: string | null;
-  calendar: CalendarInvitation | null;
-  language: Language | null;
-  to_address: string | null;
-  attempts: number;
-  first_attempt_at: Date | null;
-}
-
-interface ContactRow {
-  name: string;
-  email: string;
-  preferred_language: Language;
-}
+import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { DueMessage, MessageRepository } from './message.repository';
 
 export interface DispatchSummary {
   sent: number;
   retrying: number;
   failed: number;
 }
+
+/** Who the dispatcher's writes are recorded as. */
+const DISPATCHER = 'system:notifications-dispatcher';
 
 /** The recipient or the person a message mentions is not in the directory yet; it may arrive later. */
 class TransientFailure extends Error {}
@@ -51,11 +35,12 @@ export class MessageDispatcher {
   private readonly logger = new Logger(MessageDispatcher.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly messages: MessageRepository,
+    private readonly contacts: ContactDirectoryRepository,
     private readonly renderer: TemplateRenderer,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Delivers everything due now (up to `limit` rows); tests call it after moving the clock. */
@@ -75,21 +60,12 @@ export class MessageDispatcher {
    * instance leaves the row alone until the lease runs out (then it is tried again: at least once).
    */
   private async dispatchOne(): Promise<keyof DispatchSummary | null> {
-    const now = this.clock();
+    const now = this.uow.now();
     const lease = new Date(now.getTime() + this.settings.mailLeaseMs);
-    const row = await this.dataSource.transaction(async (manager) => {
-      const [due]: DueMessage[] = await manager.query(
-        `SELECT id, template, person_id, channel, secret, model, peer_id, calendar, language, to_address, attempts, first_attempt_at
-         FROM messages WHERE status = 'pending' AND next_attempt_at <= $1
-         ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [now],
-      );
-      if (due) await manager.query(`UPDATE messages SET next_attempt_at = $2 WHERE id = $1`, [due.id, lease]);
-      return due;
-    });
+    const row = await this.uow.run(DISPATCHER, (tx) => this.messages.claimDue(tx, lease));
     if (!row) return null;
     try {
-      const { rendered, language, to, recipientName } = await this.render(this.dataSource.manager, row);
+      const { rendered, language, to, recipientName } = await this.render(row);
       if (row.channel === 'email') {
         if (!to) throw new Error('no address to mail to');
         await this.mail.send({
@@ -102,31 +78,26 @@ export class MessageDispatcher {
         });
       }
       const keepBody = !(row.secret && row.channel === 'email');
-      await this.recordUnderLease(row.id, lease, (manager) =>
-        manager.query(
-          `UPDATE messages SET status = 'sent', sent_at = $2, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, $2),
-             next_attempt_at = NULL, last_error = NULL, language = $3, to_address = $4, subject = $5, text_body = $6, html_body = $7
-           WHERE id = $1`,
-          [row.id, now, language, row.channel === 'email' ? to : null, rendered.subject, keepBody ? rendered.text : null, keepBody ? rendered.html : null],
-        ),
+      await this.recordUnderLease(row.id, lease, (tx) =>
+        this.messages.recordSent(tx, row.id, {
+          at: now,
+          language,
+          toAddress: row.channel === 'email' ? to : null,
+          subject: rendered.subject,
+          text: keepBody ? rendered.text : null,
+          html: keepBody ? rendered.html : null,
+        }),
       );
       return 'sent';
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
       const attempts = row.attempts + 1;
-      const firstAttemptAt = row.first_attempt_at ?? now;
+      const firstAttemptAt = row.firstAttemptAt ?? now;
       const next = nextAttemptAt(MAIL_RETRY_POLICY, attempts, firstAttemptAt, now);
       // A template that cannot render will not render on retry either: fail at once, loudly.
       const retry = next !== null && !(error instanceof RenderError);
-      await this.recordUnderLease(row.id, lease, (manager) =>
-        manager.query(`UPDATE messages SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_error = $6 WHERE id = $1`, [
-          row.id,
-          retry ? 'pending' : 'failed',
-          attempts,
-          firstAttemptAt,
-          retry ? next : null,
-          message,
-        ]),
+      await this.recordUnderLease(row.id, lease, (tx) =>
+        this.messages.recordFailedAttempt(tx, row.id, { status: retry ? 'pending' : 'failed', attempts, firstAttemptAt, nextAttemptAt: retry ? next : null, lastError: message }),
       );
       this.logger.warn(`message ${row.id} (${row.template}, ${row.channel}) attempt ${attempts} failed${retry ? '' : ' for good'}: ${message}`);
       return retry ? 'retrying' : 'failed';
@@ -134,29 +105,28 @@ export class MessageDispatcher {
   }
 
   /** Writes the outcome only while this attempt's lease holds; a late answer after another instance took over is dropped. */
-  private async recordUnderLease(id: string, lease: Date, write: (manager: EntityManager) => Promise<unknown>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [held]: unknown[] = await manager.query(`SELECT 1 FROM messages WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`, [id, lease]);
-      if (held) await write(manager);
+  private async recordUnderLease(id: string, lease: Date, write: (tx: Transaction) => Promise<void>): Promise<void> {
+    await this.uow.run(DISPATCHER, async (tx) => {
+      if (await this.messages.lockUnderLease(tx, id, lease)) await write(tx);
       else this.logger.warn(`message ${id}: the attempt outlived its lease and another one took over; its outcome is not recorded`);
     });
   }
 
-  private async render(manager: EntityManager, row: DueMessage) {
+  private async render(row: DueMessage) {
     let recipientName: string | null = null;
     let language: Language = row.language ?? 'en';
-    let to = row.to_address;
-    if (row.person_id) {
-      const contact = await this.contact(manager, row.person_id);
-      if (!contact) throw new TransientFailure(`no contact record for person ${row.person_id} yet`);
+    let to = row.toAddress;
+    if (row.personId) {
+      const contact = await this.contact(row.personId);
+      if (!contact) throw new TransientFailure(`no contact record for person ${row.personId} yet`);
       recipientName = contact.name;
-      language = contact.preferred_language;
+      language = contact.preferredLanguage;
       to = contact.email;
     }
     let peer: { firstName: string; email: string } | undefined;
-    if (row.peer_id) {
-      const contact = await this.contact(manager, row.peer_id);
-      if (!contact) throw new TransientFailure(`no contact record for person ${row.peer_id} yet`);
+    if (row.peerId) {
+      const contact = await this.contact(row.peerId);
+      if (!contact) throw new TransientFailure(`no contact record for person ${row.peerId} yet`);
       peer = { firstName: firstNameOf(contact.name), email: contact.email };
     }
     let rendered: RenderedMessage;
@@ -178,8 +148,7 @@ export class MessageDispatcher {
     });
   }
 
-  private async contact(manager: EntityManager, personId: string): Promise<ContactRow | undefined> {
-    const [row]: ContactRow[] = await manager.query(`SELECT name, email, preferred_language FROM contacts WHERE person_id = $1`, [personId]);
-    return row;
+  private contact(personId: string) {
+    return this.uow.read((tx) => this.contacts.findContact(tx, personId));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { type Transaction, UnitOfWork } from '@cmp/kernel';
 import {
   STRUCTURED_CONTENT_TYPE,
   WEBHOOK_DELIVERY_ID_HEADER,
@@ -7,33 +7,23 @@ import {
   WEBHOOK_TIMESTAMP_HEADER,
   WebhookSubscriptionDisabled,
 } from '@cmp/contracts';
-import { Outbox } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
-import { Language } from '../../domain/message';
 import { nextAttemptAt, WEBHOOK_RETRY_POLICY } from '../../domain/retry-schedule';
 import { signWebhook } from '../../domain/webhook-signature';
 import { MessagePlanner } from '../messages/message-planner';
-import { NOTIFICATION_SETTINGS, NotificationSettings, WEBHOOK_TRANSPORT, WebhookResponse, WebhookTransport } from '../notifications.ports';
-
-interface DueDelivery {
-  id: string;
-  subscription_id: string;
-  organisation_id: string;
-  payload: string;
-  attempts: number;
-  first_attempt_at: Date | null;
-  url: string;
-  secret: string;
-  subscription_status: 'active' | 'disabled';
-  contact_email: string | null;
-  language: Language;
-}
+import { NOTIFICATION_SETTINGS, NotificationSettings } from '../notification-settings';
+import { OutgoingEvents } from '../outgoing-events';
+import { DueWebhookDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
+import { WEBHOOK_TRANSPORT, WebhookResponse, WebhookTransport } from './webhook-transport';
 
 export interface WebhookRunSummary {
   delivered: number;
   retrying: number;
   failed: number;
 }
+
+/** Who the dispatcher's writes are recorded as. */
+const DISPATCHER = 'system:notifications-dispatcher';
 
 /**
  * Sends due webhook deliveries: each row is claimed with `FOR UPDATE SKIP LOCKED` under a lease,
@@ -48,12 +38,13 @@ export class WebhookDispatcher {
   private readonly logger = new Logger(WebhookDispatcher.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly outgoing: OutgoingEvents,
     private readonly planner: MessagePlanner,
     @Inject(WEBHOOK_TRANSPORT) private readonly transport: WebhookTransport,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async runDueWebhooks(limit = 100): Promise<WebhookRunSummary> {
@@ -73,7 +64,7 @@ export class WebhookDispatcher {
    * run out, and the row is tried again (at least once; the delivery id lets the partner dedupe).
    */
   private async deliverOne(): Promise<keyof WebhookRunSummary | null> {
-    const claim = await this.dataSource.transaction((manager) => this.claim(manager));
+    const claim = await this.uow.run(DISPATCHER, (tx) => this.claim(tx));
     if (claim === null) return null;
     if (claim.kind === 'settled') return claim.outcome;
     const { row, now, lease } = claim;
@@ -89,88 +80,59 @@ export class WebhookDispatcher {
         [WEBHOOK_SIGNATURE_HEADER]: signWebhook(row.secret, timestamp, row.payload),
       },
     });
-    return this.dataSource.transaction((manager) => this.record(manager, row, now, lease, response));
+    return this.uow.run(DISPATCHER, (tx) => this.record(tx, row, now, lease, response));
   }
 
-  private async claim(manager: EntityManager): Promise<{ kind: 'settled'; outcome: keyof WebhookRunSummary } | { kind: 'claimed'; row: DueDelivery; now: Date; lease: Date } | null> {
-    const now = this.clock();
-    const [row]: DueDelivery[] = await manager.query(
-      `SELECT d.id, d.subscription_id, d.organisation_id, d.payload, d.attempts, d.first_attempt_at,
-              s.url, s.secret, s.status AS subscription_status, s.contact_email, s.language
-       FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
-       WHERE d.status = 'pending' AND d.next_attempt_at <= $1
-       ORDER BY d.next_attempt_at, d.created_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED`,
-      [now],
-    );
+  private async claim(tx: Transaction): Promise<{ kind: 'settled'; outcome: keyof WebhookRunSummary } | { kind: 'claimed'; row: DueWebhookDelivery; now: Date; lease: Date } | null> {
+    const now = tx.now;
+    const row = await this.deliveries.claimDue(tx);
     if (!row) return null;
-    if (row.subscription_status !== 'active') {
-      await manager.query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE id = $1`, [row.id]);
+    if (row.subscriptionStatus !== 'active') {
+      await this.deliveries.failForDisabledSubscription(tx, row.id);
       return { kind: 'settled', outcome: 'failed' };
     }
     const lease = new Date(now.getTime() + this.settings.webhookLeaseMs);
-    await manager.query(`UPDATE webhook_deliveries SET next_attempt_at = $2 WHERE id = $1`, [row.id, lease]);
+    await this.deliveries.lease(tx, row.id, lease);
     return { kind: 'claimed', row, now, lease };
   }
 
   /** Records the attempt, unless the lease ran out and another instance took the row meanwhile. */
-  private async record(manager: EntityManager, row: DueDelivery, now: Date, lease: Date, response: WebhookResponse): Promise<keyof WebhookRunSummary> {
-    const [held]: unknown[] = await manager.query(`SELECT 1 FROM webhook_deliveries WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`, [row.id, lease]);
-    if (!held) {
+  private async record(tx: Transaction, row: DueWebhookDelivery, now: Date, lease: Date, response: WebhookResponse): Promise<keyof WebhookRunSummary> {
+    if (!(await this.deliveries.lockUnderLease(tx, row.id, lease))) {
       this.logger.warn(`webhook delivery ${row.id}: the attempt outlived its lease and another one took over; this answer is not recorded`);
       return isSuccess(response) ? 'delivered' : 'retrying';
     }
-    await manager.query(
-      `INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, response_excerpt, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [row.id, now, response.statusCode, response.error, response.excerpt, response.durationMs],
-    );
+    await this.deliveries.recordAttempt(tx, row.id, now, response);
     const attempts = row.attempts + 1;
-    const firstAttemptAt = row.first_attempt_at ?? now;
+    const firstAttemptAt = row.firstAttemptAt ?? now;
     if (isSuccess(response)) {
-      await manager.query(
-        `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, first_attempt_at = $3, delivered_at = $4, next_attempt_at = NULL,
-           last_status_code = $5, last_error = NULL WHERE id = $1`,
-        [row.id, attempts, firstAttemptAt, now, response.statusCode],
-      );
-      await manager.query(`UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1`, [row.subscription_id]);
+      await this.deliveries.recordDelivered(tx, row.id, { attempts, firstAttemptAt, deliveredAt: now, statusCode: response.statusCode });
+      await this.subscriptions.resetFailures(tx, row.subscriptionId);
       return 'delivered';
     }
     const error = response.error ?? `HTTP ${response.statusCode}`;
     const next = nextAttemptAt(WEBHOOK_RETRY_POLICY, attempts, firstAttemptAt, now);
-    await manager.query(
-      `UPDATE webhook_deliveries SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_status_code = $6, last_error = $7 WHERE id = $1`,
-      [row.id, next ? 'pending' : 'failed', attempts, firstAttemptAt, next, response.statusCode, error],
-    );
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [[{ consecutive_failures: failures }]]: [{ consecutive_failures: number }[], number] = await manager.query(
-      `UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING consecutive_failures`,
-      [row.subscription_id],
-    );
-    if (failures >= this.settings.webhookDisableAfterFailures) await this.disable(manager, row, failures, error, now);
+    await this.deliveries.recordFailedAttempt(tx, row.id, { status: next ? 'pending' : 'failed', attempts, firstAttemptAt, nextAttemptAt: next, statusCode: response.statusCode, error });
+    const failures = await this.subscriptions.countFailure(tx, row.subscriptionId);
+    if (failures >= this.settings.webhookDisableAfterFailures) await this.disable(tx, row, failures, error, now);
     this.logger.warn(`webhook delivery ${row.id} attempt ${attempts} failed: ${error}`);
     return next ? 'retrying' : 'failed';
   }
 
-  private async disable(manager: EntityManager, row: DueDelivery, failures: number, reason: string, now: Date): Promise<void> {
-    const [, switchedOff]: [unknown[], number] = await manager.query(
-      `UPDATE webhook_subscriptions SET status = 'disabled', disabled_at = $2, disabled_reason = $3 WHERE id = $1 AND status = 'active'`,
-      [row.subscription_id, now, reason.slice(0, 500)],
-    );
-    if (switchedOff === 0) return;
+  private async disable(tx: Transaction, row: DueWebhookDelivery, failures: number, reason: string, now: Date): Promise<void> {
+    if (!(await this.subscriptions.switchOff(tx, row.subscriptionId, reason.slice(0, 500), now))) return;
     // What was still queued would only fail again; it stays in the log for manual redelivery.
-    await manager.query(
-      `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE subscription_id = $1 AND status = 'pending'`,
-      [row.subscription_id],
-    );
-    const data = { subscriptionId: row.subscription_id, organisationId: row.organisation_id, consecutiveFailures: failures, reason: reason.slice(0, 500), disabledAt: now.toISOString() };
-    const [event] = await this.outbox.add(manager, { contract: WebhookSubscriptionDisabled, key: row.subscription_id, data });
+    await this.deliveries.failPendingOfSubscription(tx, row.subscriptionId);
+    const data = { subscriptionId: row.subscriptionId, organisationId: row.organisationId, consecutiveFailures: failures, reason: reason.slice(0, 500), disabledAt: now.toISOString() };
+    const event = await this.outgoing.add(tx, { contract: WebhookSubscriptionDisabled, key: row.subscriptionId, data });
     await this.planner.plan(
-      manager,
+      tx,
       event.id,
       event.type,
       [
         {
           template: 'webhook-disabled',
-          recipient: { kind: 'partner', organisationId: row.organisation_id, ...(row.contact_email ? { email: row.contact_email } : {}) },
+          recipient: { kind: 'partner', organisationId: row.organisationId, ...(row.contactEmail ? { email: row.contactEmail } : {}) },
           channels: ['inbox', 'email'],
           essential: true,
           model: { ...data, url: row.url },

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { LookupFunction } from 'node:net';
-import { WebhookRequest, WebhookResponse, WebhookTransport } from '../../application/notifications.ports';
+import { WebhookRequest, WebhookResponse, WebhookTransport } from '../../application/webhooks/webhook-transport';
 import { isAllowedAddress, refusalOfWebhookUrl, WebhookUrlPolicy } from '../../domain/webhook-url-policy';
 
 const EXCERPT_BYTES = 512;

@@ -1,5 +1,5 @@
 import nodemailer, { Transporter } from 'nodemailer';
-import { MailTransport, OutgoingMail } from '../../application/notifications.ports';
+import { MailTransport, OutgoingMail } from '../../application/messages/mail-transport';
 
 export interface SmtpSettings {
   readonly host: string;

@@ -1,5 +1,5 @@
-import { NotificationsError } from '../application/notifications-errors';
-import { inboxOwnerOf, requirePartner, requirePerson, requireStaff } from './actor';
+import { NotificationsError } from './notifications-error';
+import { inboxOwnerOf, requirePartner, requirePerson, requireStaff } from './actor-access';
 
 const A = '3b241101-e2bb-4255-8caf-4136c566a962';
 const B = '9a7b330a-a736-4d16-9ef5-6e62b4b1d7a1';
@@ -38,5 +38,6 @@ describe('actor ownership', () => {
   it('shows delivery logs to coordinators and admins only', () => {
     expect(status(() => requireStaff({ role: 'coordinator', id: '1' }))).toBe('allowed');
     expect(status(() => requireStaff({ role: 'partner', id: A }))).toBe(403);
+    expect(status(() => requireStaff({ role: 'system', id: 'seed' }))).toBe(403);
   });
 });

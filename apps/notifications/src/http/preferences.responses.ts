@@ -1,0 +1,5 @@
+import type { PersonPreferences } from '../application/contacts/preferences';
+
+export function preferencesResponse(preferences: PersonPreferences) {
+  return { personId: preferences.personId, nonEssential: preferences.nonEssential };
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { PendingEvent, Transaction } from '@cmp/kernel';
+import { Outbox } from '@cmp/messaging';
+import { OutgoingEvents } from '../application/outgoing-events';
+import { managerOf } from './repositories/transaction-manager';
+
+@Injectable()
+export class OutboxOutgoingEvents extends OutgoingEvents {
+  constructor(private readonly outbox: Outbox) {
+    super();
+  }
+
+  async add(tx: Transaction, event: PendingEvent): Promise<{ id: string; type: string }> {
+    const [written] = await this.outbox.add(managerOf(tx), event);
+    return { id: written.id, type: written.type };
+  }
+}
