@@ -78,10 +78,11 @@ export class EvaluationModule {
         { provide: SURVEY_SETTINGS, useValue: settings.surveys },
         { provide: TIMER_INTERVAL_MS, useValue: settings.timerIntervalMs },
         {
-          provide: UnitOfWork,
+          provide: TypeOrmUnitOfWork,
           inject: [DataSource, Outbox, CLOCK],
           useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock),
         },
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
         { provide: PeopleRepository, useClass: TypeOrmPeopleRepository },
         { provide: ProgrammeRepository, useClass: TypeOrmProgrammeRepository },
         { provide: SurveyRepository, useClass: TypeOrmSurveyRepository },

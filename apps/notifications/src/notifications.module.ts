@@ -114,10 +114,11 @@ export class NotificationsModule {
       controllers: [InboxController, PreferencesController, DeliveryLogController, PartnerWebhooksController, ...NOTIFICATIONS_CONSUMERS],
       providers: [
         {
-          provide: UnitOfWork,
-          useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock): UnitOfWork => new TypeOrmUnitOfWork(dataSource, outbox, clock),
+          provide: TypeOrmUnitOfWork,
+          useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock),
           inject: [DataSource, Outbox, CLOCK],
         },
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
         { provide: MessageRepository, useClass: TypeOrmMessageRepository },
         { provide: PreferenceRepository, useClass: TypeOrmPreferenceRepository },
         { provide: ContactDirectoryRepository, useClass: TypeOrmContactDirectoryRepository },

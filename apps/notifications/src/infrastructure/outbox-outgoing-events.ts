@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PendingEvent, Transaction } from '@cmp/kernel';
 import { Outbox } from '@cmp/messaging';
 import { OutgoingEvents } from '../application/outgoing-events';
-import { managerOf } from './repositories/transaction-manager';
+import { entityManagerOf } from '@cmp/messaging';
 
 @Injectable()
 export class OutboxOutgoingEvents extends OutgoingEvents {
@@ -11,7 +11,7 @@ export class OutboxOutgoingEvents extends OutgoingEvents {
   }
 
   async add(tx: Transaction, event: PendingEvent): Promise<{ id: string; type: string }> {
-    const [written] = await this.outbox.add(managerOf(tx), event);
+    const [written] = await this.outbox.add(entityManagerOf(tx), event);
     return { id: written.id, type: written.type };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   CloudEvent,
@@ -32,11 +32,9 @@ import {
   SessionCompletedData,
 } from '@cmp/contracts';
 import { Transaction } from '@cmp/kernel';
-import { InboxContext, Outbox } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
+import { InboxContext, TypeOrmUnitOfWork } from '@cmp/messaging';
 import { PeopleCommands } from '../../application/people/people-commands';
 import { ProgrammeProjector } from '../../application/programme/programme-projector';
-import { InboxTransaction } from '../repositories/transaction-manager';
 
 /**
  * Thin: the consumer wrapper has validated each event against its contract; each handler hands
@@ -47,15 +45,12 @@ export class ProgrammeEventsConsumer {
   constructor(
     private readonly projector: ProgrammeProjector,
     private readonly people: PeopleCommands,
-    private readonly outbox: Outbox,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly unitOfWork: TypeOrmUnitOfWork,
   ) {}
 
-  /** Runs the handler in the inbox's transaction and writes the events it emitted to the outbox there. */
-  private async inInbox(context: InboxContext, work: (tx: Transaction) => Promise<void>): Promise<void> {
-    const tx = new InboxTransaction(context.manager, 'system', this.clock());
-    await work(tx);
-    await this.outbox.add(context.manager, ...tx.events);
+  /** Runs the handler in the inbox's transaction, so its effects and events commit with the inbox row. */
+  private inInbox(context: InboxContext, work: (tx: Transaction) => Promise<void>): Promise<void> {
+    return this.unitOfWork.join(context.manager, 'system', work);
   }
 
   @EventPattern(CohortScheduled.type)

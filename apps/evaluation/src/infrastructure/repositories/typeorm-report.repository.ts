@@ -3,7 +3,7 @@ import { ReadTransaction, Transaction } from '@cmp/kernel';
 import { CohortSummary, PublishedReport, ReportRepository } from '../../application/reports/report.repository';
 import { KpiInput, ParticipantFacts } from '../../domain/kpi/cohort-kpis';
 import { OutcomeStatement } from '../../domain/kpi/six-month-status';
-import { managerOf } from './transaction-manager';
+import { entityManagerOf } from '@cmp/messaging';
 
 /**
  * Reads across the programme's tables (cohorts, participants, mentorships, outcomes, responses)
@@ -12,7 +12,7 @@ import { managerOf } from './transaction-manager';
 @Injectable()
 export class TypeOrmReportRepository extends ReportRepository {
   cohorts(tx: ReadTransaction): Promise<CohortSummary[]> {
-    return managerOf(tx).query(
+    return entityManagerOf(tx).query(
       `SELECT ids.cohort_id AS id, c.name, to_char(c.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn"
        FROM (SELECT id AS cohort_id FROM cohorts UNION SELECT cohort_id FROM participants) ids
        LEFT JOIN cohorts c ON c.id = ids.cohort_id
@@ -21,7 +21,7 @@ export class TypeOrmReportRepository extends ReportRepository {
   }
 
   async participants(tx: ReadTransaction, cohortId: string, only?: { referringOrganisationId: string }): Promise<ParticipantFacts[]> {
-    const manager = managerOf(tx);
+    const manager = entityManagerOf(tx);
     const rows: { key: string; completed_on: string | null }[] = await manager.query(
       `SELECT pa.person_key AS key, to_char(pa.completed_on, 'YYYY-MM-DD') AS completed_on
        FROM participants pa JOIN people pe ON pe.key = pa.person_key
@@ -43,7 +43,7 @@ export class TypeOrmReportRepository extends ReportRepository {
   }
 
   async kpiInput(tx: ReadTransaction, cohortId: string): Promise<KpiInput> {
-    const manager = managerOf(tx);
+    const manager = entityManagerOf(tx);
     const participants = await this.participants(tx, cohortId);
     // Sessions per pair counts the pairs that completed the programme.
     const pairs: { sessions_held: number | null }[] = await manager.query(`SELECT sessions_held FROM mentorships WHERE cohort_id = $1 AND status = 'completed'`, [cohortId]);
@@ -72,7 +72,7 @@ export class TypeOrmReportRepository extends ReportRepository {
   }
 
   async addPublished(tx: Transaction, report: PublishedReport): Promise<void> {
-    await managerOf(tx).query(`INSERT INTO published_reports (id, cohort_id, kpis, published_at, published_by) VALUES ($1, $2, $3::jsonb, $4, $5)`, [
+    await entityManagerOf(tx).query(`INSERT INTO published_reports (id, cohort_id, kpis, published_at, published_by) VALUES ($1, $2, $3::jsonb, $4, $5)`, [
       report.id,
       report.cohortId,
       JSON.stringify(report.kpis),
@@ -82,7 +82,7 @@ export class TypeOrmReportRepository extends ReportRepository {
   }
 
   private async mentorsOf(tx: ReadTransaction, cohortId: string): Promise<string[]> {
-    const rows: { mentor_key: string }[] = await managerOf(tx).query(`SELECT DISTINCT mentor_key FROM mentorships WHERE cohort_id = $1`, [cohortId]);
+    const rows: { mentor_key: string }[] = await entityManagerOf(tx).query(`SELECT DISTINCT mentor_key FROM mentorships WHERE cohort_id = $1`, [cohortId]);
     return rows.map((row) => row.mentor_key);
   }
 }

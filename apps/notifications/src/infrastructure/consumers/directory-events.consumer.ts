@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   CloudEvent,
@@ -11,10 +11,9 @@ import {
   PersonErased,
   PersonErasedData,
 } from '@cmp/contracts';
-import { InboxContext } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
+import type { Transaction } from '@cmp/kernel';
+import { InboxContext, TypeOrmUnitOfWork } from '@cmp/messaging';
 import { ContactDirectory } from '../../application/contacts/contact-directory';
-import { InboxTransaction } from './inbox-transaction';
 
 /** Who the handlers' writes are recorded as. */
 const CONSUMER = 'system:notifications-consumer';
@@ -24,7 +23,7 @@ const CONSUMER = 'system:notifications-consumer';
 export class DirectoryEventsConsumer {
   constructor(
     private readonly directory: ContactDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly unitOfWork: TypeOrmUnitOfWork,
   ) {}
 
   /**
@@ -33,27 +32,30 @@ export class DirectoryEventsConsumer {
    */
   @EventPattern(ContactPublished.type)
   contact(@Payload() event: CloudEvent<ContactData | null>, @Ctx() context: InboxContext) {
-    if (event.data !== null) return this.directory.upsert(this.transaction(context), event.data);
-    if (!event.subject) throw new Error(`contact tombstone ${event.id} names no person (no subject)`);
-    return this.directory.erase(this.transaction(context), event.subject);
+    const contact = event.data;
+    if (contact !== null) return this.inInbox(context, (tx) => this.directory.upsert(tx, contact));
+    const personId = event.subject;
+    if (!personId) throw new Error(`contact tombstone ${event.id} names no person (no subject)`);
+    return this.inInbox(context, (tx) => this.directory.erase(tx, personId));
   }
 
   @EventPattern(OrganisationRegistered.type)
   organisationRegistered(@Payload() event: CloudEvent<OrganisationRegisteredData>, @Ctx() context: InboxContext) {
-    return this.directory.organisationRegistered(this.transaction(context), event.data);
+    return this.inInbox(context, (tx) => this.directory.organisationRegistered(tx, event.data));
   }
 
   @EventPattern(ConsentChanged.type)
   consentChanged(@Payload() event: CloudEvent<ConsentChangedData>, @Ctx() context: InboxContext) {
-    return this.directory.consentChanged(this.transaction(context), event.data);
+    return this.inInbox(context, (tx) => this.directory.consentChanged(tx, event.data));
   }
 
   @EventPattern(PersonErased.type)
   personErased(@Payload() event: CloudEvent<PersonErasedData>, @Ctx() context: InboxContext) {
-    return this.directory.erase(this.transaction(context), event.data.personId);
+    return this.inInbox(context, (tx) => this.directory.erase(tx, event.data.personId));
   }
 
-  private transaction(context: InboxContext): InboxTransaction {
-    return new InboxTransaction(context.manager, this.clock(), CONSUMER);
+  /** The handler's writes commit with the inbox row that marks the event applied. */
+  private inInbox<T>(context: InboxContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.unitOfWork.join(context.manager, CONSUMER, work);
   }
 }

@@ -1,10 +1,9 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CloudEvent } from '@cmp/contracts';
-import { InboxContext } from '@cmp/messaging';
-import { Clock, CLOCK } from '@cmp/platform';
+import type { Transaction } from '@cmp/kernel';
+import { InboxContext, TypeOrmUnitOfWork } from '@cmp/messaging';
 import { EventIntake, INTAKE_EVENTS } from '../../application/event-intake';
-import { InboxTransaction } from './inbox-transaction';
 
 /** Who the handlers' writes are recorded as. */
 const CONSUMER = 'system:notifications-consumer';
@@ -18,15 +17,16 @@ const CONSUMER = 'system:notifications-consumer';
 export class IntakeEventsConsumer {
   constructor(
     private readonly intake: EventIntake,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly unitOfWork: TypeOrmUnitOfWork,
   ) {}
 
   @EventPattern(INTAKE_EVENTS.map((event) => event.type))
   accept(@Payload() event: CloudEvent<object>, @Ctx() context: InboxContext) {
-    return this.intake.accept(this.transaction(context), event);
+    return this.inInbox(context, (tx) => this.intake.accept(tx, event));
   }
 
-  private transaction(context: InboxContext): InboxTransaction {
-    return new InboxTransaction(context.manager, this.clock(), CONSUMER);
+  /** The handler's writes commit with the inbox row that marks the event applied. */
+  private inInbox<T>(context: InboxContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.unitOfWork.join(context.manager, CONSUMER, work);
   }
 }

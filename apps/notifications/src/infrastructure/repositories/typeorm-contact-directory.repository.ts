@@ -3,13 +3,13 @@ import type { ReadTransaction, Transaction } from '@cmp/kernel';
 import type { ContactData, OrganisationRegisteredData } from '@cmp/contracts';
 import { Contact, ContactDirectoryRepository } from '../../application/contacts/contact-directory.repository';
 import type { Language } from '../../domain/message';
-import { managerOf } from './transaction-manager';
+import { entityManagerOf } from '@cmp/messaging';
 
 /** Upserts keyed by the publisher's ids, so replayed and compacted records settle on the latest. */
 @Injectable()
 export class TypeOrmContactDirectoryRepository extends ContactDirectoryRepository {
   async saveContact(tx: Transaction, contact: ContactData): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `INSERT INTO contacts (person_id, role, name, email, preferred_language, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (person_id) DO UPDATE SET role = excluded.role, name = excluded.name, email = excluded.email,
          preferred_language = excluded.preferred_language, updated_at = excluded.updated_at`,
@@ -18,7 +18,7 @@ export class TypeOrmContactDirectoryRepository extends ContactDirectoryRepositor
   }
 
   async findContact(tx: ReadTransaction, personId: string): Promise<Contact | null> {
-    const [row]: { name: string; email: string; preferred_language: Language }[] = await managerOf(tx).query(
+    const [row]: { name: string; email: string; preferred_language: Language }[] = await entityManagerOf(tx).query(
       `SELECT name, email, preferred_language FROM contacts WHERE person_id = $1`,
       [personId],
     );
@@ -26,19 +26,19 @@ export class TypeOrmContactDirectoryRepository extends ContactDirectoryRepositor
   }
 
   async saveOrganisation(tx: Transaction, organisation: OrganisationRegisteredData): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `INSERT INTO organisations (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
       [organisation.organisationId, organisation.name, organisation.kind],
     );
   }
 
   async organisationExists(tx: ReadTransaction, organisationId: string): Promise<boolean> {
-    const [known]: unknown[] = await managerOf(tx).query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
+    const [known]: unknown[] = await entityManagerOf(tx).query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
     return known !== undefined;
   }
 
   async saveOutcomeSharingConsent(tx: Transaction, personId: string, granted: boolean, changedAt: string): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `INSERT INTO outcome_sharing_consents (person_id, granted, changed_at) VALUES ($1, $2, $3)
        ON CONFLICT (person_id) DO UPDATE SET granted = excluded.granted, changed_at = excluded.changed_at
        WHERE outcome_sharing_consents.changed_at <= excluded.changed_at`,
@@ -47,7 +47,7 @@ export class TypeOrmContactDirectoryRepository extends ContactDirectoryRepositor
   }
 
   async eraseFor(tx: Transaction, personId: string): Promise<void> {
-    const manager = managerOf(tx);
+    const manager = entityManagerOf(tx);
     await manager.query(`DELETE FROM contacts WHERE person_id = $1`, [personId]);
     await manager.query(`DELETE FROM outcome_sharing_consents WHERE person_id = $1`, [personId]);
   }

@@ -13,7 +13,7 @@ import {
   SentMessage,
 } from '../../application/messages/message.repository';
 import { MessageEntity } from '../entities/message.entity';
-import { managerOf } from './transaction-manager';
+import { entityManagerOf } from '@cmp/messaging';
 
 /** Only delivered inbox messages are anyone's inbox; pending and email rows are the queue. */
 const inboxOf = (owner: string): FindOptionsWhere<MessageEntity> => ({ recipientKey: owner, channel: 'inbox', status: 'sent' });
@@ -21,7 +21,7 @@ const inboxOf = (owner: string): FindOptionsWhere<MessageEntity> => ({ recipient
 @Injectable()
 export class TypeOrmMessageRepository extends MessageRepository {
   async addPlanned(tx: Transaction, message: PlannedMessage): Promise<boolean> {
-    const result = await managerOf(tx)
+    const result = await entityManagerOf(tx)
       .createQueryBuilder()
       .insert()
       .into(MessageEntity)
@@ -54,7 +54,7 @@ export class TypeOrmMessageRepository extends MessageRepository {
   }
 
   async inboxPage(tx: ReadTransaction, owner: string, { unreadOnly, limit, offset }: InboxPageQuery) {
-    const [rows, total] = await managerOf(tx).findAndCount(MessageEntity, {
+    const [rows, total] = await entityManagerOf(tx).findAndCount(MessageEntity, {
       where: { ...inboxOf(owner), ...(unreadOnly ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
@@ -64,20 +64,20 @@ export class TypeOrmMessageRepository extends MessageRepository {
   }
 
   countUnread(tx: ReadTransaction, owner: string): Promise<number> {
-    return managerOf(tx).count(MessageEntity, { where: { ...inboxOf(owner), readAt: IsNull() } });
+    return entityManagerOf(tx).count(MessageEntity, { where: { ...inboxOf(owner), readAt: IsNull() } });
   }
 
   async findInboxMessage(tx: ReadTransaction, owner: string, id: string): Promise<InboxMessage | null> {
-    const row = await managerOf(tx).findOne(MessageEntity, { where: { id, ...inboxOf(owner) } });
+    const row = await entityManagerOf(tx).findOne(MessageEntity, { where: { id, ...inboxOf(owner) } });
     return row ? inboxMessage(row) : null;
   }
 
   async markRead(tx: Transaction, id: string, at: Date): Promise<void> {
-    await managerOf(tx).update(MessageEntity, { id }, { readAt: at });
+    await entityManagerOf(tx).update(MessageEntity, { id }, { readAt: at });
   }
 
   async markAllRead(tx: Transaction, owner: string, at: Date): Promise<number> {
-    const result = await managerOf(tx).update(MessageEntity, { ...inboxOf(owner), readAt: IsNull() }, { readAt: at });
+    const result = await entityManagerOf(tx).update(MessageEntity, { ...inboxOf(owner), readAt: IsNull() }, { readAt: at });
     return result.affected ?? 0;
   }
 
@@ -88,12 +88,12 @@ export class TypeOrmMessageRepository extends MessageRepository {
       ...(query.channel ? { channel: query.channel } : {}),
       ...(query.template ? { template: query.template } : {}),
     };
-    const [rows, total] = await managerOf(tx).findAndCount(MessageEntity, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [rows, total] = await entityManagerOf(tx).findAndCount(MessageEntity, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
     return { total, items: rows.map(deliveryLogEntry) };
   }
 
   async claimDue(tx: Transaction, lease: Date): Promise<DueMessage | null> {
-    const manager = managerOf(tx);
+    const manager = entityManagerOf(tx);
     const [due]: DueMessageRow[] = await manager.query(
       `SELECT id, template, person_id, channel, secret, model, peer_id, calendar, language, to_address, attempts, first_attempt_at
        FROM messages WHERE status = 'pending' AND next_attempt_at <= $1
@@ -119,12 +119,12 @@ export class TypeOrmMessageRepository extends MessageRepository {
   }
 
   async lockUnderLease(tx: Transaction, id: string, lease: Date): Promise<boolean> {
-    const [held]: unknown[] = await managerOf(tx).query(`SELECT 1 FROM messages WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`, [id, lease]);
+    const [held]: unknown[] = await entityManagerOf(tx).query(`SELECT 1 FROM messages WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`, [id, lease]);
     return held !== undefined;
   }
 
   async recordSent(tx: Transaction, id: string, sent: SentMessage): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `UPDATE messages SET status = 'sent', sent_at = $2, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, $2),
          next_attempt_at = NULL, last_error = NULL, language = $3, to_address = $4, subject = $5, text_body = $6, html_body = $7
        WHERE id = $1`,
@@ -133,7 +133,7 @@ export class TypeOrmMessageRepository extends MessageRepository {
   }
 
   async recordFailedAttempt(tx: Transaction, id: string, attempt: FailedMessageAttempt): Promise<void> {
-    await managerOf(tx).query(`UPDATE messages SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_error = $6 WHERE id = $1`, [
+    await entityManagerOf(tx).query(`UPDATE messages SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_error = $6 WHERE id = $1`, [
       id,
       attempt.status,
       attempt.attempts,
@@ -144,7 +144,7 @@ export class TypeOrmMessageRepository extends MessageRepository {
   }
 
   async eraseFor(tx: Transaction, personId: string): Promise<void> {
-    const manager = managerOf(tx);
+    const manager = entityManagerOf(tx);
     await manager.query(`DELETE FROM messages WHERE person_id = $1`, [personId]);
     await manager.query(
       `UPDATE messages SET subject = NULL, text_body = NULL, html_body = NULL, model = '{}'::jsonb, calendar = NULL, peer_id = NULL,

@@ -12,7 +12,7 @@ import {
 } from '../../application/webhooks/webhook-delivery.repository';
 import type { WebhookResponse } from '../../application/webhooks/webhook-transport';
 import type { Language } from '../../domain/message';
-import { managerOf } from './transaction-manager';
+import { entityManagerOf } from '@cmp/messaging';
 
 const DELIVERY_COLUMNS = `id, subscription_id, cloud_event_id, event_type, status, attempts, next_attempt_at, last_status_code, last_error, redelivery_of,
   created_at, delivered_at`;
@@ -49,7 +49,7 @@ interface DueRow {
 @Injectable()
 export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository {
   async enqueue(tx: Transaction, delivery: NewWebhookDelivery): Promise<boolean> {
-    const rows: unknown[] = await managerOf(tx).query(
+    const rows: unknown[] = await entityManagerOf(tx).query(
       `INSERT INTO webhook_deliveries (id, subscription_id, organisation_id, cloud_event_id, source_event_id, event_type, participant_id,
          payload, status, attempts, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9)
@@ -70,7 +70,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async list(tx: ReadTransaction, organisationId: string, query: WebhookDeliveryQuery): Promise<WebhookDelivery[]> {
-    const rows: DeliveryRow[] = await managerOf(tx).query(
+    const rows: DeliveryRow[] = await entityManagerOf(tx).query(
       `SELECT ${DELIVERY_COLUMNS}
        FROM webhook_deliveries WHERE organisation_id = $1 AND ($2::uuid IS NULL OR subscription_id = $2) AND ($3::text IS NULL OR status = $3)
        ORDER BY created_at DESC, id LIMIT $4`,
@@ -80,7 +80,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async find(tx: ReadTransaction, organisationId: string, id: string): Promise<(WebhookDelivery & { payload: string }) | null> {
-    const [row]: (DeliveryRow & { payload: string })[] = await managerOf(tx).query(
+    const [row]: (DeliveryRow & { payload: string })[] = await entityManagerOf(tx).query(
       `SELECT ${DELIVERY_COLUMNS}, payload FROM webhook_deliveries WHERE organisation_id = $1 AND id = $2`,
       [organisationId, id],
     );
@@ -89,7 +89,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
 
   async attemptsOf(tx: ReadTransaction, id: string): Promise<WebhookAttempt[]> {
     const rows: { attempted_at: Date; status_code: number | null; error: string | null; response_excerpt: string | null; duration_ms: number }[] =
-      await managerOf(tx).query(
+      await entityManagerOf(tx).query(
         `SELECT attempted_at, status_code, error, response_excerpt, duration_ms FROM webhook_attempts WHERE delivery_id = $1 ORDER BY attempted_at, id`,
         [id],
       );
@@ -103,7 +103,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async addRedelivery(tx: Transaction, originalId: string, id: string): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `INSERT INTO webhook_deliveries (id, subscription_id, organisation_id, cloud_event_id, source_event_id, event_type, participant_id, payload,
          status, attempts, next_attempt_at, redelivery_of, created_at)
        SELECT $1, subscription_id, organisation_id, cloud_event_id, source_event_id, event_type, participant_id, payload, 'pending', 0, $3, id, $3
@@ -113,7 +113,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async claimDue(tx: Transaction): Promise<DueWebhookDelivery | null> {
-    const [row]: DueRow[] = await managerOf(tx).query(
+    const [row]: DueRow[] = await entityManagerOf(tx).query(
       `SELECT d.id, d.subscription_id, d.organisation_id, d.payload, d.attempts, d.first_attempt_at,
               s.url, s.secret, s.status AS subscription_status, s.contact_email, s.language
        FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
@@ -138,11 +138,11 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async lease(tx: Transaction, id: string, until: Date): Promise<void> {
-    await managerOf(tx).query(`UPDATE webhook_deliveries SET next_attempt_at = $2 WHERE id = $1`, [id, until]);
+    await entityManagerOf(tx).query(`UPDATE webhook_deliveries SET next_attempt_at = $2 WHERE id = $1`, [id, until]);
   }
 
   async lockUnderLease(tx: Transaction, id: string, lease: Date): Promise<boolean> {
-    const [held]: unknown[] = await managerOf(tx).query(
+    const [held]: unknown[] = await entityManagerOf(tx).query(
       `SELECT 1 FROM webhook_deliveries WHERE id = $1 AND status = 'pending' AND next_attempt_at = $2 FOR UPDATE`,
       [id, lease],
     );
@@ -150,14 +150,14 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async recordAttempt(tx: Transaction, id: string, attemptedAt: Date, response: WebhookResponse): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, response_excerpt, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, attemptedAt, response.statusCode, response.error, response.excerpt, response.durationMs],
     );
   }
 
   async recordDelivered(tx: Transaction, id: string, delivered: { attempts: number; firstAttemptAt: Date; deliveredAt: Date; statusCode: number | null }): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, first_attempt_at = $3, delivered_at = $4, next_attempt_at = NULL,
          last_status_code = $5, last_error = NULL WHERE id = $1`,
       [id, delivered.attempts, delivered.firstAttemptAt, delivered.deliveredAt, delivered.statusCode],
@@ -165,25 +165,25 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async recordFailedAttempt(tx: Transaction, id: string, attempt: FailedWebhookAttempt): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `UPDATE webhook_deliveries SET status = $2, attempts = $3, first_attempt_at = $4, next_attempt_at = $5, last_status_code = $6, last_error = $7 WHERE id = $1`,
       [id, attempt.status, attempt.attempts, attempt.firstAttemptAt, attempt.nextAttemptAt, attempt.statusCode, attempt.error],
     );
   }
 
   async failForDisabledSubscription(tx: Transaction, id: string): Promise<void> {
-    await managerOf(tx).query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE id = $1`, [id]);
+    await entityManagerOf(tx).query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE id = $1`, [id]);
   }
 
   async failPendingOfSubscription(tx: Transaction, subscriptionId: string): Promise<void> {
-    await managerOf(tx).query(
+    await entityManagerOf(tx).query(
       `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'subscription disabled' WHERE subscription_id = $1 AND status = 'pending'`,
       [subscriptionId],
     );
   }
 
   async eraseFor(tx: Transaction, personId: string): Promise<void> {
-    await managerOf(tx).query(`DELETE FROM webhook_deliveries WHERE participant_id = $1`, [personId]);
+    await entityManagerOf(tx).query(`DELETE FROM webhook_deliveries WHERE participant_id = $1`, [personId]);
   }
 }
 
