@@ -25,6 +25,7 @@ import { DeliveryPoller, POLL_INTERVAL_MS } from './infrastructure/delivery-poll
 import { NOTIFICATIONS_ENTITIES } from './infrastructure/entities/notifications.entities';
 import { CreateNotificationsTables1764180000000 } from './infrastructure/migrations/1764180000000-create-notifications-tables';
 import { PartnerPseudonyms1764310000000 } from './infrastructure/migrations/1764310000000-partner-pseudonyms';
+import { notificationsRetentionPolicies, NotificationsRetention } from './infrastructure/retention-policies';
 import { HttpWebhookTransport } from './infrastructure/transports/http-webhook.transport';
 import { SmtpMailTransport, SmtpSettings } from './infrastructure/transports/smtp-mail.transport';
 
@@ -50,6 +51,7 @@ export interface NotificationsModuleSettings {
   readonly mailDeadlineMs?: number;
   /** 0 turns the background poller off (tests drive `runDue…()` themselves). */
   readonly pollIntervalMs: number;
+  readonly retention?: NotificationsRetention;
 }
 
 @Module({})
@@ -78,6 +80,7 @@ export class NotificationsModule {
           entities: NOTIFICATIONS_ENTITIES,
           migrations: [CreateNotificationsTables1764180000000, PartnerPseudonyms1764310000000],
           clock: settings.clock,
+          retentionPolicies: notificationsRetentionPolicies(settings.retention),
         }),
         TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
       ],

@@ -20,6 +20,7 @@ import { SCHEDULING_ENTITIES } from './infrastructure/entities';
 import { CreateSchedulingTables1764180000000 } from './infrastructure/migrations/1764180000000-create-scheduling-tables';
 import { TIMER_WORKER_SETTINGS, TimerWorker } from './infrastructure/timers/timer-worker';
 import { TimerStore } from './infrastructure/timers/timer-store';
+import { SCHEDULING_RETENTION_POLICIES } from './infrastructure/retention-policies';
 
 export const SCHEDULING_SERVICE = 'scheduling';
 
@@ -52,6 +53,7 @@ export class SchedulingModule {
           entities: SCHEDULING_ENTITIES,
           migrations: [CreateSchedulingTables1764180000000],
           clock: clock,
+          retentionPolicies: SCHEDULING_RETENTION_POLICIES,
         }),
       ],
       controllers: [PlansController, SessionsController, CohortsController, FeedsController, MatchingEventsConsumer, EnrolmentEventsConsumer],

@@ -15,4 +15,5 @@ export * from './outbox/parked-outbox-rows';
 export * from './outbox/parked-rows.migration';
 export * from './outbox/outbox';
 export * from './relay/outbox-relay';
+export * from './retention/retention-sweeper';
 export * from './service-infrastructure.module';
