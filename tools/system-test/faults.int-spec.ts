@@ -28,6 +28,8 @@ describe('the programme with two instances of every service, under faults', () =
     waitMs: 180_000,
     around: gate.around,
     retryUnavailableMs: 180_000,
+    // Twelve services and a broker on a shared two-core machine: a restart can take minutes.
+    readyTimeoutMs: 300_000,
     // A 503 then means "the service was not there" only: nothing is cut off for being slow.
     serviceEnv: { gateway: { GATEWAY_UPSTREAM_TIMEOUT_MS: '120000' } },
   });
@@ -42,7 +44,7 @@ describe('the programme with two instances of every service, under faults', () =
   afterAll(async () => {
     if (driver) process.stderr.write(`\n===== faults\n${driver.log.join('\n')}\n`);
     await flow.stop();
-  });
+  }, 300_000);
 
   it('runs every step, every effect happens exactly once, nothing is dead-lettered, and the gateways answer while the broker is away', async () => {
     const sessionsCut: number[] = [];

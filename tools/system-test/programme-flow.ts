@@ -309,6 +309,8 @@ export interface ProgrammeFlowOptions {
   readonly around?: <T>(call: () => Promise<T>) => Promise<T>;
   /** How long a call answered 503 (or not answered) is retried on the next gateway (default: not). */
   readonly retryUnavailableMs?: number;
+  /** How long a service may take to report ready after a (re)start. */
+  readonly readyTimeoutMs?: number;
   /** Variables for one service, on top of the flow's own. */
   readonly serviceEnv?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
@@ -362,6 +364,7 @@ export function programmeFlow(options: ProgrammeFlowOptions = {}) {
     system = await SystemUnderTest.start({
       services: SERVICES,
       instances: options.instances,
+      readyTimeoutMs: options.readyTimeoutMs,
       serviceEnv: {
         ...options.serviceEnv,
         scheduling: { TIMER_POLL_INTERVAL_MS: '250', ...options.serviceEnv?.scheduling },

@@ -35,6 +35,8 @@ export interface SystemUnderTestOptions {
    * service) is told the URLs of the other services' instance of the same number.
    */
   readonly instances?: number;
+  /** How long a service may take to report ready after it is started (default 2 minutes). */
+  readonly readyTimeoutMs?: number;
 }
 
 /** Ports per instance: room for every service of the system. */
@@ -188,7 +190,7 @@ export class SystemUnderTest {
         return fetch(`${this.url(service, instance)}/health/ready`).then((response) => response.ok, () => false);
       },
       (ready) => ready,
-      { timeoutMs: 120_000, intervalMs: 250, what: `${service} to report ready` },
+      { timeoutMs: this.options.readyTimeoutMs ?? 120_000, intervalMs: 250, what: `${service} #${instance} to report ready` },
     );
   }
 }
