@@ -27,6 +27,7 @@ async function bootstrap(): Promise<void> {
       webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
       mailDeadlineMs: config.MAIL_SEND_DEADLINE_MS,
       pollIntervalMs: config.DELIVERY_POLL_INTERVAL_MS,
+      retention: { messageRetentionDays: config.MESSAGE_RETENTION_DAYS, webhookLogRetentionDays: config.WEBHOOK_LOG_RETENTION_DAYS },
     }),
   );
   setupOpenApi(app, {

@@ -1,5 +1,6 @@
 import { Equals, IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { ServiceConfig } from '@cmp/platform';
+import { DEFAULT_NOTIFICATIONS_RETENTION } from './infrastructure/retention-policies';
 
 /** Notifications' variables on top of the common ones; a bad value stops the start with its name. */
 export class NotificationsConfig extends ServiceConfig {
@@ -38,6 +39,11 @@ export class NotificationsConfig extends ServiceConfig {
 
   /** How often due mail, inbox and webhook rows are worked through. */
   @IsInt() @Min(100) @Max(600_000) readonly DELIVERY_POLL_INTERVAL_MS: number = 2_000;
+
+  /** How long settled mail and in-app messages are kept (see `NotificationsRetention`). */
+  @IsInt() @Min(1) @Max(3650) readonly MESSAGE_RETENTION_DAYS: number = DEFAULT_NOTIFICATIONS_RETENTION.messageRetentionDays;
+  /** How long settled webhook deliveries and their attempts are kept. */
+  @IsInt() @Min(1) @Max(3650) readonly WEBHOOK_LOG_RETENTION_DAYS: number = DEFAULT_NOTIFICATIONS_RETENTION.webhookLogRetentionDays;
 
   /** SMTP_REQUIRE_TLS as set, or on in production. */
   smtpRequiresTls(): boolean {

@@ -44,6 +44,7 @@ import { TypeOrmPreferenceRepository } from './infrastructure/repositories/typeo
 import { TypeOrmReferredParticipantRepository } from './infrastructure/repositories/typeorm-referred-participant.repository';
 import { TypeOrmWebhookDeliveryRepository } from './infrastructure/repositories/typeorm-webhook-delivery.repository';
 import { TypeOrmWebhookSubscriptionRepository } from './infrastructure/repositories/typeorm-webhook-subscription.repository';
+import { notificationsRetentionPolicies, NotificationsRetention } from './infrastructure/retention-policies';
 import { HttpWebhookTransport } from './infrastructure/transports/http-webhook.transport';
 import { SmtpMailTransport, SmtpSettings } from './infrastructure/transports/smtp-mail.transport';
 
@@ -80,6 +81,7 @@ export interface NotificationsModuleSettings {
   readonly mailDeadlineMs: number;
   /** 0 turns the background poller off (tests drive `runDue…()` themselves). */
   readonly pollIntervalMs: number;
+  readonly retention?: NotificationsRetention;
 }
 
 @Module({})
@@ -108,6 +110,7 @@ export class NotificationsModule {
           entities: NOTIFICATIONS_ENTITIES,
           migrations: [CreateNotificationsTables1764180000000, PartnerPseudonyms1764310000000],
           clock: settings.clock,
+          retentionPolicies: notificationsRetentionPolicies(settings.retention),
         }),
         TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
       ],

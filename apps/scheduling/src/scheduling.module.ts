@@ -40,6 +40,7 @@ import { TypeOrmSessionRepository } from './infrastructure/repositories/typeorm-
 import { TypeOrmTimerRepository } from './infrastructure/repositories/typeorm-timer.repository';
 import { TIMER_WORKER_SETTINGS, TimerWorker } from './infrastructure/timers/timer-worker';
 import { OpenTransaction } from './infrastructure/transactions/open-transaction';
+import { SCHEDULING_RETENTION_POLICIES } from './infrastructure/retention-policies';
 
 export const SCHEDULING_SERVICE = 'scheduling';
 
@@ -72,6 +73,7 @@ export class SchedulingModule {
           entities: SCHEDULING_ENTITIES,
           migrations: [CreateSchedulingTables1764180000000],
           clock: clock,
+          retentionPolicies: SCHEDULING_RETENTION_POLICIES,
         }),
       ],
       controllers: [PlansController, SessionsController, CohortsController, FeedsController, MatchingEventsConsumer, EnrolmentEventsConsumer],

@@ -15,6 +15,7 @@ export * from './outbox/parked-outbox-rows';
 export * from './outbox/parked-rows.migration';
 export * from './outbox/outbox';
 export * from './relay/outbox-relay';
+export * from './retention/retention-sweeper';
 export * from './service-infrastructure.module';
 export * from './unit-of-work/typeorm-unit-of-work';
 export * from './polling/polling-loop';

@@ -7,6 +7,9 @@ import { BrokerReadinessCheck } from './kafka/broker-readiness.check';
 import { KafkaSasl } from './kafka/kafka-client';
 import { MessagingModule } from './messaging.module';
 import { MESSAGING_MIGRATIONS } from './outbox/messaging-migrations';
+import { inboxRetentionPolicy, RetentionPolicy, RetentionSweeper } from './retention/retention-sweeper';
+
+const HOUR_MS = 3_600_000;
 
 export interface ServiceInfrastructureSettings {
   /** The service name: its schema, topic, consumer group, log and metric label. */
@@ -23,6 +26,14 @@ export interface ServiceInfrastructureSettings {
   readonly clock?: Clock;
   /** Topics the service publishes on besides `cmp.<service>.events`. */
   readonly extraTopics?: readonly string[];
+  /** The service's own tables that are kept for a while (the inbox's policy comes without asking). */
+  readonly retentionPolicies?: readonly RetentionPolicy[];
+  /**
+   * How often the retention policies are applied: hourly on the system clock. On a moved clock
+   * (tests travel months ahead) a background round would delete rows the test still reads, so
+   * there it is off unless given; tests call `RetentionSweeper.sweep()`. 0 turns it off.
+   */
+  readonly retentionSweepIntervalMs?: number;
 }
 
 /**
@@ -64,8 +75,14 @@ export class ServiceInfrastructureModule {
       providers: [
         { provide: CLOCK, useValue: clock },
         { provide: DatabaseReadinessCheck, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseReadinessCheck(dataSource) },
+        {
+          provide: RetentionSweeper,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new RetentionSweeper(dataSource, [inboxRetentionPolicy(), ...(settings.retentionPolicies ?? [])], { schema, intervalMs: settings.retentionSweepIntervalMs ?? (clock === systemClock ? HOUR_MS : 0) }, clock),
+        },
       ],
-      exports: [CLOCK, DatabaseReadinessCheck],
+      exports: [CLOCK, DatabaseReadinessCheck, RetentionSweeper],
     };
   }
 }

@@ -4,7 +4,7 @@ import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { toKafkaBinaryMessage } from '@cmp/contracts';
-import { connectEventConsumer, createKafka, TopicProvisioner } from '../src';
+import { connectEventConsumer, createKafka, DEFAULT_TOPIC_SETTINGS, TopicProvisioner } from '../src';
 import { ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';
 import { sampleConsumerModule } from './sample/sample-consumer.module';
@@ -65,7 +65,7 @@ describe('inbox through a database outage', () => {
     kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'database-outage-test' });
     kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
-    await new TopicProvisioner(kafka, { partitions: 1, replicationFactor: 1 }).ensure([contract.topic]);
+    await new TopicProvisioner(kafka, { ...DEFAULT_TOPIC_SETTINGS, partitions: 1 }).ensure([contract.topic]);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
 

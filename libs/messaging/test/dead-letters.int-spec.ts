@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Consumer, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaBinaryMessage } from '@cmp/contracts';
-import { connectEventConsumer, createKafka, DeadLetterStore, TopicProvisioner } from '../src';
+import { connectEventConsumer, createKafka, DEFAULT_TOPIC_SETTINGS, DeadLetterStore, TopicProvisioner } from '../src';
 import { ScratchSchema, testInfrastructure, uniqueSuffix, waitFor } from '@cmp/testing';
 import { counterIncremented } from './sample/sample-contracts';
 import { sampleConsumerModule } from './sample/sample-consumer.module';
@@ -39,7 +39,7 @@ describe('dead letters', () => {
     ({ schema, dataSource } = await openSampleDatabase('dead_letters'));
     kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'dead-letter-test' });
     // One partition, so "the next message on the same partition" is every later message.
-    await new TopicProvisioner(kafka, { partitions: 1, replicationFactor: 1 }).ensure([contract.topic]);
+    await new TopicProvisioner(kafka, { ...DEFAULT_TOPIC_SETTINGS, partitions: 1 }).ensure([contract.topic]);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
 

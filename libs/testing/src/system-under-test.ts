@@ -29,7 +29,18 @@ export interface SystemUnderTestOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Variables for one service only. */
   readonly serviceEnv?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Instances of every service (default 1), on one database and broker as a scaled-out
+   * deployment runs them. Instance n listens 10 ports above instance n-1, and a gateway (or any
+   * service) is told the URLs of the other services' instance of the same number.
+   */
+  readonly instances?: number;
+  /** How long a service may take to report ready after it is started (default 2 minutes). */
+  readonly readyTimeoutMs?: number;
 }
+
+/** Ports per instance: room for every service of the system. */
+const PORTS_PER_INSTANCE = 10;
 
 /**
  * The whole system as separate processes on a real broker and database, with one movable clock
@@ -61,7 +72,11 @@ export class SystemUnderTest {
     const system = new SystemUnderTest(options, mkdtempSync(join(tmpdir(), 'cmp-system-')), databaseUrl.toString());
     system.writeClock();
     try {
-      for (const service of options.services) await system.startService(service);
+      if (options.services.length > PORTS_PER_INSTANCE) throw new Error(`at most ${PORTS_PER_INSTANCE} services per system`);
+      // One by one: side by side they only compete for the same cores, and each waits longer.
+      for (let instance = 0; instance < (options.instances ?? 1); instance += 1) {
+        for (const service of options.services) await system.startService(service, instance);
+      }
     } catch (error) {
       await system.stop();
       throw error;
@@ -79,10 +94,11 @@ export class SystemUnderTest {
   }
 
   /** Where a service listens; ports are assigned in the order the services were named. */
-  url(service: string): string {
+  url(service: string, instance = 0): string {
     const index = this.options.services.indexOf(service);
     if (index < 0) throw new Error(`${service} is not part of this system`);
-    return `http://127.0.0.1:${FIRST_PORT + index}`;
+    if (instance < 0 || instance >= (this.options.instances ?? 1)) throw new Error(`${service} has no instance ${instance}`);
+    return `http://127.0.0.1:${FIRST_PORT + instance * PORTS_PER_INSTANCE + index}`;
   }
 
   /** The file every service's clock reads its offset from. */
@@ -102,13 +118,29 @@ export class SystemUnderTest {
     return new Date(Date.now() + this.offsetMs);
   }
 
-  output(service: string): string {
-    return this.processes.get(service)?.output() ?? '';
+  output(service: string, instance = 0): string {
+    return this.processes.get(processKey(service, instance))?.output() ?? '';
   }
 
-  async restart(service: string): Promise<void> {
-    await this.processes.get(service)?.stop();
-    await this.startService(service);
+  /** Stops a service gracefully (or finds it crashed) and starts it again. */
+  async restart(service: string, instance = 0): Promise<void> {
+    await this.processes.get(processKey(service, instance))?.stop();
+    await this.startService(service, instance);
+  }
+
+  /** SIGKILL: no shutdown hook runs, as when a machine dies; `restart` brings it back. */
+  async crash(service: string, instance = 0): Promise<void> {
+    await this.processes.get(processKey(service, instance))?.crash();
+  }
+
+  /** Stops the broker, keeping its data, as an outage would. */
+  async stopBroker(): Promise<void> {
+    await stopLocalBroker(SYSTEM_TEST_BROKER);
+  }
+
+  /** Starts the stopped broker again on the data it had. */
+  async startBroker(): Promise<void> {
+    await startLocalBroker(SYSTEM_TEST_BROKER);
   }
 
   async stop(): Promise<void> {
@@ -122,8 +154,8 @@ export class SystemUnderTest {
     writeFileSync(this.clockFile, JSON.stringify({ offsetMs: this.offsetMs }));
   }
 
-  private async startService(service: string): Promise<void> {
-    const port = new URL(this.url(service)).port;
+  private async startService(service: string, instance: number): Promise<void> {
+    const port = new URL(this.url(service, instance)).port;
     const databaseUrl = new URL(this.adminDatabaseUrl);
     // Each service logs in as its own role, exactly as in production, so a service that
     // reached outside its schema would fail here too.
@@ -142,7 +174,7 @@ export class SystemUnderTest {
         CMP_TEST_CLOCK_FILE: this.clockFile,
         LOG_LEVEL: process.env.CMP_SYSTEM_TEST_LOG_LEVEL ?? 'warn',
         // Where every other service of this system listens (ENROLMENT_URL, …), for the gateway.
-        ...Object.fromEntries(this.options.services.map((other) => [`${other.toUpperCase()}_URL`, this.url(other)])),
+        ...Object.fromEntries(this.options.services.map((other) => [`${other.toUpperCase()}_URL`, this.url(other, instance)])),
         ...(service === 'gateway' ? { ...this.gatewaySecrets, GATEWAY_HOP_SIGNING_KEY: this.hopKeys.signingKey } : {}),
         CMP_HOP_PUBLIC_KEYS: this.hopKeys.publicKeys,
         ...this.options.env,
@@ -151,16 +183,20 @@ export class SystemUnderTest {
       // Ready means ready to serve, which only the health endpoint can say (below).
       {},
     );
-    this.processes.set(service, running);
+    this.processes.set(processKey(service, instance), running);
     await waitFor(
       async () => {
         if (running.child.exitCode !== null) throw new Error(`${service} exited during start:\n${running.output()}`);
-        return fetch(`${this.url(service)}/health/ready`).then((response) => response.ok, () => false);
+        return fetch(`${this.url(service, instance)}/health/ready`).then((response) => response.ok, () => false);
       },
       (ready) => ready,
-      { timeoutMs: 120_000, intervalMs: 250, what: `${service} to report ready` },
+      { timeoutMs: this.options.readyTimeoutMs ?? 120_000, intervalMs: 250, what: `${service} #${instance} to report ready` },
     );
   }
+}
+
+function processKey(service: string, instance: number): string {
+  return `${service}#${instance}`;
 }
 
 async function recreateDatabase(adminUrl: string, name: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Admin, ConfigResourceTypes, ResourcePatternTypes } from 'kafkajs';
-import { isCompactedTopic, ServiceTopicAccess } from '@cmp/contracts';
+import { ServiceTopicAccess } from '@cmp/contracts';
 import { TopicProvisioner, TopicSettings, DEFAULT_TOPIC_SETTINGS, topicConfigEntries } from './topic-provisioner';
 
 /** The Kafka principal of a service, as infra/kafka creates its SCRAM credentials. */
@@ -52,17 +52,18 @@ export interface KafkaProvisioning {
 
 /**
  * What the admin does once a broker is up, before any service starts: creates every topic with
- * its settings (compaction bounds re-applied to topics that exist already) and grants each
+ * its settings (retention and compaction bounds re-applied to topics that exist already) and grants each
  * service its ACLs. Idempotent, so every start may run it.
  */
 export async function provisionKafka(admin: Admin, provisioner: TopicProvisioner, plan: KafkaProvisioning): Promise<void> {
   const settings = plan.topicSettings ?? DEFAULT_TOPIC_SETTINGS;
   await provisioner.ensure(plan.topics);
-  const compacted = plan.topics.filter((topic) => isCompactedTopic(topic));
-  if (compacted.length > 0) {
+  // Re-applied to topics made before a setting existed (retention, compaction bounds): the inbox's
+  // retention is derived from these figures, so they must be what the broker actually applies.
+  if (plan.topics.length > 0) {
     await admin.alterConfigs({
       validateOnly: false,
-      resources: compacted.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: topicConfigEntries(topic, settings) })),
+      resources: plan.topics.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: topicConfigEntries(topic, settings) })),
     });
   }
   const acl = plan.services.flatMap((access) => serviceAcls(access));

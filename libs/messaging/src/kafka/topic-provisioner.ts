@@ -1,6 +1,9 @@
 import { backOff } from 'exponential-backoff';
 import { Admin, Kafka } from 'kafkajs';
-import { isCompactedTopic } from '@cmp/contracts';
+import { deadLetterTopic, isCompactedTopic } from '@cmp/contracts';
+
+const DEAD_LETTER_SUFFIX = deadLetterTopic('');
+const isDeadLetterTopic = (topic: string) => topic.endsWith(DEAD_LETTER_SUFFIX);
 
 export interface TopicSettings {
   /** Several partitions so that consumers can scale out; keys keep per-entity order. */
@@ -12,6 +15,13 @@ export interface TopicSettings {
    * cleaner may reach it. Without them the active segment, and what it holds, stays for ever.
    */
   readonly compaction?: CompactionBounds;
+  /**
+   * How long an event stays on a (not compacted) topic: how far back a consumer group may fall,
+   * or re-read after losing its offsets, and still get it. The inbox keeps processed ids longer.
+   */
+  readonly eventRetentionMs: number;
+  /** How long a dead letter waits for an operator (`npm run dlq`) before the broker drops it. */
+  readonly deadLetterRetentionMs: number;
 }
 
 export interface CompactionBounds {
@@ -34,7 +44,19 @@ export const DEFAULT_COMPACTION_BOUNDS: CompactionBounds = {
 
 const TRANSIENT_TOPIC_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_CONTROLLER', 'REQUEST_TIMED_OUT', 'NOT_LEADER_FOR_PARTITION']);
 
-export const DEFAULT_TOPIC_SETTINGS: TopicSettings = { partitions: 6, replicationFactor: 1, compaction: DEFAULT_COMPACTION_BOUNDS };
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * A week of events (a consumer stopped over a long weekend still catches up) and four weeks for
+ * dead letters (an alert may wait for the next working week, and the replay for its fix).
+ */
+export const DEFAULT_TOPIC_SETTINGS: TopicSettings = {
+  partitions: 6,
+  replicationFactor: 1,
+  compaction: DEFAULT_COMPACTION_BOUNDS,
+  eventRetentionMs: 7 * DAY_MS,
+  deadLetterRetentionMs: 28 * DAY_MS,
+};
 
 const CREATE_ATTEMPTS = 8;
 /** Leaders of new partitions are elected in well under a second; this bounds a sick broker. */
@@ -42,9 +64,14 @@ const LEADER_ATTEMPTS = 20;
 
 const retryTransient = (error: { type?: string; retriable?: boolean }) => error.retriable === true || TRANSIENT_TOPIC_ERRORS.has(error.type ?? '');
 
-/** The topic configuration the provisioner creates a topic with. */
+/**
+ * The topic configuration the provisioner creates a topic with. Retention is set on every topic
+ * rather than left to the broker's default, because the inbox's retention is derived from it.
+ */
 export function topicConfigEntries(topic: string, settings: TopicSettings = DEFAULT_TOPIC_SETTINGS): { name: string; value: string }[] {
-  if (!isCompactedTopic(topic)) return [];
+  if (!isCompactedTopic(topic)) {
+    return [{ name: 'retention.ms', value: String(isDeadLetterTopic(topic) ? settings.deadLetterRetentionMs : settings.eventRetentionMs) }];
+  }
   const bounds = settings.compaction ?? DEFAULT_COMPACTION_BOUNDS;
   return [
     { name: 'cleanup.policy', value: 'compact' },
