@@ -16,7 +16,7 @@ const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@cmp/messagi
 // Use cases depend on repository ports and the kernel's unit of work, never on the ORM, the
 // driver or infrastructure code. Services still on the old shape are listed here and leave the
 // list as their use cases move behind repositories; the list is meant to end empty.
-const applicationLayerStillOnTheOrm = ['enrolment', 'matching', 'scheduling', 'notifications', 'evaluation', 'gateway'];
+const applicationLayerStillOnTheOrm = ['enrolment', 'matching', 'scheduling', 'notifications', 'evaluation'];
 const persistenceImports = ['typeorm', 'pg', '@cmp/persistence'];
 const infrastructureImports = ['**/infrastructure', '**/infrastructure/**'];
 
