@@ -14,9 +14,7 @@ const depConstraints = [
 const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@cmp/messaging', '@cmp/persistence', '@cmp/platform'];
 
 // Use cases depend on repository ports and the kernel's unit of work, never on the ORM, the
-// driver or infrastructure code. Services still on the old shape are listed here and leave the
-// list as their use cases move behind repositories; the list is meant to end empty.
-const applicationLayerStillOnTheOrm = ['gateway'];
+// driver or infrastructure code: repositories in infrastructure/ own every query.
 const persistenceImports = ['typeorm', 'pg', '@cmp/persistence'];
 const infrastructureImports = ['**/infrastructure', '**/infrastructure/**'];
 
@@ -59,7 +57,6 @@ export default [
   },
   {
     files: ['apps/*/src/application/**/*.ts'],
-    ignores: applicationLayerStillOnTheOrm.map((service) => `apps/${service}/src/application/**`),
     rules: {
       'no-restricted-imports': [
         'error',

@@ -57,7 +57,7 @@ describe('the shared kernel (@cmp/kernel)', () => {
   });
 });
 
-describe('the application layer of a service (one that has moved to repositories)', () => {
+describe('the application layer of a service', () => {
   const useCase = 'apps/fixture/src/application/cohorts/cohort-commands.ts';
 
   it.each(['typeorm', 'pg', '@cmp/persistence'])('may not import %s', (module) => {

@@ -1,20 +1,31 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
-import { Clock } from '@cmp/platform';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@cmp/kernel';
+import { KafkaSasl, Outbox, ServiceInfrastructureModule, TypeOrmUnitOfWork } from '@cmp/messaging';
+import { Clock, CLOCK } from '@cmp/platform';
 import { RequestAccess } from './application/access/request-access';
+import { AccountRepository } from './application/accounts/account.repository';
 import { EnrolmentAccounts } from './application/accounts/enrolment-accounts';
+import { PasswordHasher } from './application/accounts/password-hasher';
 import { StaffAccounts } from './application/accounts/staff-accounts';
+import { ApiKeyRepository } from './application/api-keys/api-key.repository';
 import { PartnerKeys } from './application/api-keys/partner-keys';
 import { ForwardRequest } from './application/forwarding/forward-request';
+import { UpstreamClient } from './application/forwarding/upstream-client';
 import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { ServiceHealth } from './application/health/service-health';
 import { MentorshipProjector } from './application/mentorships/mentorship-projector';
+import { MentorshipRepository } from './application/mentorships/mentorship.repository';
+import { OpenSessions } from './application/sessions/open-sessions';
 import { SessionTokens } from './application/sessions/session-tokens';
+import { SessionRepository } from './application/sessions/session.repository';
 import { PasswordSignIn } from './application/sign-in/password-sign-in';
 import { SignInAttempts } from './application/sign-in/sign-in-attempts';
+import { SignInFailureRepository } from './application/sign-in/sign-in-failure.repository';
 import { SignInFailureRetention } from './application/sign-in/sign-in-failure-retention';
+import { SignInLinkRepository } from './application/sign-in/sign-in-link.repository';
 import { SignInLinks } from './application/sign-in/sign-in-links';
 import { RouteDefinition, RateLimitClass } from './domain/route-definition';
 import { RouteMatcher } from './domain/route-matcher';
@@ -32,9 +43,15 @@ import { GATEWAY_ENTITIES } from './infrastructure/entities/gateway.entities';
 import { CreateGatewayTables1764180000000 } from './infrastructure/migrations/1764180000000-create-gateway-tables';
 import { NotifySessionRevocations1764200000000 } from './infrastructure/migrations/1764200000000-notify-session-revocations';
 import { KeySignInFailuresByHmac1764310000000 } from './infrastructure/migrations/1764310000000-key-sign-in-failures-by-hmac';
-import { OpenSessions } from './infrastructure/open-sessions';
-import { PasswordHasher } from './infrastructure/password-hasher';
-import { UpstreamClient } from './infrastructure/upstream-client';
+import { ListeningOpenSessions } from './infrastructure/open-sessions';
+import { Argon2PasswordHasher } from './infrastructure/password-hasher';
+import { TypeOrmAccountRepository } from './infrastructure/repositories/typeorm-account.repository';
+import { TypeOrmApiKeyRepository } from './infrastructure/repositories/typeorm-api-key.repository';
+import { TypeOrmMentorshipRepository } from './infrastructure/repositories/typeorm-mentorship.repository';
+import { TypeOrmSessionRepository } from './infrastructure/repositories/typeorm-session.repository';
+import { TypeOrmSignInFailureRepository } from './infrastructure/repositories/typeorm-sign-in-failure.repository';
+import { TypeOrmSignInLinkRepository } from './infrastructure/repositories/typeorm-sign-in-link.repository';
+import { HttpUpstreamClient } from './infrastructure/upstream-client';
 import { ROUTE_TABLE } from './routes/route-table';
 
 export const GATEWAY_SERVICE = 'gateway';
@@ -99,9 +116,20 @@ export class GatewayModule {
         // Guards run in this order: shed floods before spending a database read on a credential.
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
-        PasswordHasher,
-        UpstreamClient,
-        OpenSessions,
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, Outbox, CLOCK],
+          useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock),
+        },
+        { provide: AccountRepository, useClass: TypeOrmAccountRepository },
+        { provide: SessionRepository, useClass: TypeOrmSessionRepository },
+        { provide: SignInLinkRepository, useClass: TypeOrmSignInLinkRepository },
+        { provide: SignInFailureRepository, useClass: TypeOrmSignInFailureRepository },
+        { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
+        { provide: MentorshipRepository, useClass: TypeOrmMentorshipRepository },
+        { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+        { provide: UpstreamClient, useClass: HttpUpstreamClient },
+        { provide: OpenSessions, useClass: ListeningOpenSessions },
         SessionTokens,
         { provide: SignInFailureKeys, useValue: new SignInFailureKeys(settings.gateway.signInFailureSecret) },
         SignInAttempts,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@cmp/platform';
+import { OpenSessions } from '../application/sessions/open-sessions';
 
 /** How long an instance trusts a session it found open without asking the database again. */
 const TRUST_MS = 5_000;
@@ -17,8 +18,8 @@ const RECONNECT_MS = 1_000;
  * reconnect clears what was cached, so a missed notification cannot keep a session alive.
  */
 @Injectable()
-export class OpenSessions implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(OpenSessions.name);
+export class ListeningOpenSessions extends OpenSessions implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ListeningOpenSessions.name);
   private readonly trusted = new Map<string, { expiresAt: number; checkedUntil: number }>();
   private listener: Client | undefined;
   private listening = false;
@@ -28,7 +29,9 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async onModuleInit(): Promise<void> {
     await this.listen();

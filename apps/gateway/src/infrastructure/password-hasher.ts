@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { PasswordHasher } from '../application/accounts/password-hasher';
 
 /**
  * argon2id with the library's defaults (m=64 MiB, t=3, p=4), above OWASP's minimum. Verifying
@@ -7,7 +8,7 @@ import * as argon2 from 'argon2';
  * emails have accounts.
  */
 @Injectable()
-export class PasswordHasher {
+export class Argon2PasswordHasher extends PasswordHasher {
   private decoy: Promise<string> | undefined;
 
   hash(password: string): Promise<string> {

@@ -2,25 +2,11 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Agent, request as undiciRequest } from 'undici';
 import { HOP_TOKEN_HEADER, HopSigner, maskSecretsInUrl } from '@cmp/platform';
 import { upstreamUnavailable } from '../domain/gateway-error';
-import { UpstreamService } from '../domain/route-definition';
+import { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../application/forwarding/upstream-client';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 
-export interface UpstreamRequest {
-  readonly service: UpstreamService;
-  readonly method: string;
-  /** Who the service is told acts: `<role>:<id>`, `anonymous` (public routes) or `system:gateway`. */
-  readonly caller: string;
-  /** The service's path with the query string, e.g. `/mentees?status=applied`. */
-  readonly pathAndQuery: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: Buffer;
-}
-
-export interface UpstreamResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer;
-}
+// The HTTP layer still names the response type by this module.
+export type { UpstreamResponse } from '../application/forwarding/upstream-client';
 
 /** Response headers a client may see; the rest (server, keep-alive, cookies) stay inside. */
 const PASSED_BACK = ['content-type', 'content-disposition', 'location', 'etag', 'last-modified', 'cache-control', 'retry-after', 'idempotent-replayed'];
@@ -34,12 +20,13 @@ const PASSED_BACK = ['content-type', 'content-disposition', 'location', 'etag', 
  * service can check that the gateway sent this request and no other.
  */
 @Injectable()
-export class UpstreamClient implements OnModuleDestroy {
-  private readonly logger = new Logger(UpstreamClient.name);
+export class HttpUpstreamClient extends UpstreamClient implements OnModuleDestroy {
+  private readonly logger = new Logger(HttpUpstreamClient.name);
   private readonly agent: Agent;
   private readonly signer: Promise<HopSigner>;
 
   constructor(@Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings) {
+    super();
     this.signer = HopSigner.fromJwk(settings.hopSigningKey);
     // Reported by the first call; the key was validated with the configuration already.
     this.signer.catch(() => undefined);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@cmp/kernel';
 import { decideAccess, MentorRelations, NO_RELATIONS, RelationsNeeded, relationsNeeded, RequestFacts } from '../../domain/authorisation';
 import { forbidden, invalidToken, unauthenticated } from '../../domain/gateway-error';
 import { Principal } from '../../domain/principal';
 import { RouteDefinition } from '../../domain/route-definition';
 import { API_KEY_PREFIX, PartnerKeys } from '../api-keys/partner-keys';
+import { MentorshipRepository } from '../mentorships/mentorship.repository';
 import { SessionTokens } from '../sessions/session-tokens';
 
 /** The credential a request presented, as read from its headers. */
@@ -22,7 +23,8 @@ export class RequestAccess {
   constructor(
     private readonly sessions: SessionTokens,
     private readonly keys: PartnerKeys,
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly mentorships: MentorshipRepository,
   ) {}
 
   async authenticate(credential: PresentedCredential): Promise<Principal | undefined> {
@@ -44,11 +46,11 @@ export class RequestAccess {
 
   private async relationsOf(needed: RelationsNeeded, personId: string): Promise<MentorRelations> {
     if (needed === 'mentees-of-mentor') {
-      const rows: { mentee_id: string }[] = await this.dataSource.query(`SELECT mentee_id FROM mentorships WHERE mentor_id = $1 AND ended_at IS NULL`, [personId]);
-      return { ...NO_RELATIONS, menteesOfMentor: new Set(rows.map((row) => row.mentee_id)) };
+      const mentees = await this.unitOfWork.read((tx) => this.mentorships.currentMenteesOf(tx, personId));
+      return { ...NO_RELATIONS, menteesOfMentor: new Set(mentees) };
     }
     // A person has a handful of matches at most, so reading them all is cheaper than a query per id.
-    const rows: { match_id: string }[] = await this.dataSource.query(`SELECT match_id FROM mentorships WHERE mentee_id = $1 OR mentor_id = $1`, [personId]);
-    return { ...NO_RELATIONS, matchesOfCaller: new Set(rows.map((row) => row.match_id)) };
+    const matches = await this.unitOfWork.read((tx) => this.mentorships.matchesOf(tx, personId));
+    return { ...NO_RELATIONS, matchesOfCaller: new Set(matches) };
   }
 }

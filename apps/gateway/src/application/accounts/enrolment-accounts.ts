@@ -1,14 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { ExistingAccountEnrolmentAttempted } from '@cmp/contracts';
-import { Outbox } from '@cmp/messaging';
-import { CLOCK, Clock } from '@cmp/platform';
+import { UnitOfWork } from '@cmp/kernel';
 import { PersonAccountRole } from '../../domain/principal';
-import { PasswordHasher } from '../../infrastructure/password-hasher';
-import { UpstreamResponse } from '../../infrastructure/upstream-client';
+import { UpstreamResponse } from '../forwarding/upstream-client';
+import { AccountRepository } from './account.repository';
+import { PasswordHasher } from './password-hasher';
 
 /** How long a reservation may wait for enrolment's answer before another request may take it over. */
 const STALE_RESERVATION_MS = 2 * 60_000;
+
+/** Who the account changes are recorded as: the applicant has no account to act as yet. */
+const GATEWAY_ACTOR = 'system:gateway';
 
 /** Asks enrolment to check an application or registration as if it were new, and keep nothing (its `DRY_RUN_HEADER`). */
 export const ENROLMENT_DRY_RUN_HEADER = 'x-enrolment-dry-run';
@@ -56,10 +58,9 @@ type Reservation = { readonly kind: 'reserved'; readonly id: string } | { readon
 @Injectable()
 export class EnrolmentAccounts {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly accounts: AccountRepository,
     private readonly passwords: PasswordHasher,
-    private readonly outbox: Outbox,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async enrol(role: PersonAccountRole, credentials: { readonly email: string; readonly password?: string }, send: SendToEnrolment): Promise<UpstreamResponse> {
@@ -90,41 +91,34 @@ export class EnrolmentAccounts {
   /** Reserves the email for a new account, or says whose it is. */
   private async reserve(role: PersonAccountRole, email: string, password: string | undefined): Promise<Reservation> {
     const passwordHash = password === undefined ? null : await this.passwords.hash(password);
-    const now = this.clock();
-    const [row] = await this.dataSource.query(
-      `INSERT INTO accounts (email, role, password_hash, status, created_at) VALUES ($1, $2, $3, 'pending', $4)
-       ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role, password_hash = EXCLUDED.password_hash, created_at = EXCLUDED.created_at
-         WHERE accounts.status = 'pending' AND accounts.created_at < $5
-       RETURNING id`,
-      [email, role, passwordHash, now, new Date(now.getTime() - STALE_RESERVATION_MS)],
-    );
-    if (row) return { kind: 'reserved', id: row.id };
-    const [existing]: { person_id: string | null; role: string; status: string }[] = await this.dataSource.query(
-      `SELECT person_id, role, status FROM accounts WHERE email = $1`,
-      [email],
-    );
-    // A reservation still in flight has no owner to tell yet.
-    return { kind: 'taken', personId: existing?.status === 'active' ? existing.person_id : null, role: existing?.role ?? 'unknown' };
+    return this.unitOfWork.run(GATEWAY_ACTOR, async (tx): Promise<Reservation> => {
+      const staleBefore = new Date(tx.now.getTime() - STALE_RESERVATION_MS);
+      const id = await this.accounts.reserve(tx, { email, role, passwordHash, staleBefore });
+      if (id) return { kind: 'reserved', id };
+      const existing = await this.accounts.ownerOf(tx, email);
+      // A reservation still in flight has no owner to tell yet.
+      return { kind: 'taken', personId: existing?.status === 'active' ? existing.personId : null, role: existing?.role ?? 'unknown' };
+    });
   }
 
   private async tellOwner(reservation: Extract<Reservation, { kind: 'taken' }>, attemptedAs: PersonAccountRole): Promise<void> {
     const { personId, role } = reservation;
     if (!personId || (role !== 'mentee' && role !== 'mentor')) return;
-    await this.dataSource.transaction((manager) =>
-      this.outbox.add(manager, {
+    await this.unitOfWork.run(GATEWAY_ACTOR, async (tx) =>
+      tx.emit({
         contract: ExistingAccountEnrolmentAttempted,
         key: personId,
-        data: { personId, role, attemptedAs, attemptedAt: this.clock().toISOString() },
+        data: { personId, role, attemptedAs, attemptedAt: tx.now.toISOString() },
       }),
     );
   }
 
   private async activate(accountId: string, personId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE accounts SET status = 'active', person_id = $2 WHERE id = $1 AND status = 'pending'`, [accountId, personId]);
+    await this.unitOfWork.run(GATEWAY_ACTOR, (tx) => this.accounts.activate(tx, accountId, personId));
   }
 
   private async release(accountId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM accounts WHERE id = $1 AND status = 'pending'`, [accountId]);
+    await this.unitOfWork.run(GATEWAY_ACTOR, (tx) => this.accounts.release(tx, accountId));
   }
 }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@cmp/kernel';
 import { accountExists } from '../../domain/gateway-error';
 import { StaffRole } from '../../domain/principal';
-import { PasswordHasher } from '../../infrastructure/password-hasher';
+import { AccountRepository } from './account.repository';
+import { PasswordHasher } from './password-hasher';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
 
 export interface StaffAccountView {
@@ -18,7 +19,8 @@ export class StaffAccounts implements OnApplicationBootstrap {
   private readonly logger = new Logger(StaffAccounts.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly accounts: AccountRepository,
     private readonly passwords: PasswordHasher,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
@@ -28,20 +30,15 @@ export class StaffAccounts implements OnApplicationBootstrap {
     const admin = this.settings.bootstrapAdmin;
     if (!admin) return;
     const email = admin.email.trim().toLowerCase();
-    const inserted = await this.dataSource.query(
-      `INSERT INTO accounts (email, role, password_hash, status) VALUES ($1, 'admin', $2, 'active') ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [email, await this.passwords.hash(admin.password)],
-    );
-    if (inserted.length > 0) this.logger.log(`created the bootstrap admin account ${inserted[0].id}`);
+    const passwordHash = await this.passwords.hash(admin.password);
+    const created = await this.unitOfWork.run('system:gateway', (tx) => this.accounts.createStaff(tx, { email, role: 'admin', passwordHash }));
+    if (created) this.logger.log(`created the bootstrap admin account ${created.id}`);
   }
 
   async create(role: StaffRole, email: string, password: string): Promise<StaffAccountView> {
     const passwordHash = await this.passwords.hash(password);
-    const [row] = await this.dataSource.query(
-      `INSERT INTO accounts (email, role, password_hash, status) VALUES ($1, $2, $3, 'active') ON CONFLICT (email) DO NOTHING RETURNING id, created_at`,
-      [email, role, passwordHash],
-    );
-    if (!row) throw accountExists();
-    return { id: row.id, email, role, createdAt: row.created_at };
+    const created = await this.unitOfWork.run('system:gateway', (tx) => this.accounts.createStaff(tx, { email, role, passwordHash }));
+    if (!created) throw accountExists();
+    return { id: created.id, email, role, createdAt: created.createdAt };
   }
 }

@@ -4,7 +4,7 @@ import { HOP_TOKEN_HEADER } from '@cmp/platform';
 import { actorOf, Principal } from '../../domain/principal';
 import { UPSTREAM_SERVICES, UpstreamService } from '../../domain/route-definition';
 import { fillPath, RouteMatch } from '../../domain/route-matcher';
-import { UpstreamClient, UpstreamResponse } from '../../infrastructure/upstream-client';
+import { UpstreamClient, UpstreamResponse } from './upstream-client';
 import { EnrolmentAccounts } from '../accounts/enrolment-accounts';
 
 export interface ForwardedRequest {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transaction } from '@cmp/kernel';
 import { MatchConfirmedData, MatchEndedData, PersonErasedData } from '@cmp/contracts';
 import { SignInFailureKeys } from '../../domain/sign-in-failure-keys';
+import { AccountRepository } from '../accounts/account.repository';
+import { SignInFailureRepository } from '../sign-in/sign-in-failure.repository';
+import { MentorshipRepository } from './mentorship.repository';
 
 /**
  * Keeps what the gateway's ownership rules need from other services' events: which mentees a
@@ -10,32 +13,32 @@ import { SignInFailureKeys } from '../../domain/sign-in-failure-keys';
  */
 @Injectable()
 export class MentorshipProjector {
-  constructor(private readonly failureKeys: SignInFailureKeys) {}
+  constructor(
+    private readonly failureKeys: SignInFailureKeys,
+    private readonly mentorships: MentorshipRepository,
+    private readonly accounts: AccountRepository,
+    private readonly failures: SignInFailureRepository,
+  ) {}
 
-  async matchConfirmed(manager: EntityManager, data: MatchConfirmedData): Promise<void> {
-    await manager.query(
-      `INSERT INTO mentorships (match_id, mentee_id, mentor_id) VALUES ($1, $2, $3) ON CONFLICT (match_id) DO NOTHING`,
-      [data.matchId, data.menteeId, data.mentorId],
-    );
+  async matchConfirmed(tx: Transaction, data: MatchConfirmedData): Promise<void> {
+    await this.mentorships.recordConfirmed(tx, data);
   }
 
-  async matchEnded(manager: EntityManager, data: MatchEndedData, endedAt: Date): Promise<void> {
+  async matchEnded(tx: Transaction, data: MatchEndedData, endedAt: Date): Promise<void> {
     // An end may overtake its confirmation on another partition: record the pair as ended either way.
-    await manager.query(
-      `INSERT INTO mentorships (match_id, mentee_id, mentor_id, ended_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (match_id) DO UPDATE SET ended_at = COALESCE(mentorships.ended_at, EXCLUDED.ended_at)`,
-      [data.matchId, data.menteeId, data.mentorId, endedAt],
-    );
+    await this.mentorships.recordEnded(tx, data, endedAt);
   }
 
   /**
    * An erased person keeps no account: their email and password hash go, and with them every
    * session. The sign-in failures counted against their email (keyed by its hash) go too.
    */
-  async personErased(manager: EntityManager, data: PersonErasedData): Promise<void> {
-    const accounts: { email: string }[] = await manager.query(`SELECT email FROM accounts WHERE person_id = $1`, [data.personId]);
-    const keys = accounts.map((account) => this.failureKeys.account(account.email));
-    if (keys.length > 0) await manager.query(`DELETE FROM sign_in_failures WHERE key = ANY($1)`, [keys]);
-    await manager.query(`DELETE FROM accounts WHERE person_id = $1`, [data.personId]);
+  async personErased(tx: Transaction, data: PersonErasedData): Promise<void> {
+    const emails = await this.accounts.emailsOfPerson(tx, data.personId);
+    await this.failures.deleteKeys(
+      tx,
+      emails.map((email) => this.failureKeys.account(email)),
+    );
+    await this.accounts.deleteByPerson(tx, data.personId);
   }
 }

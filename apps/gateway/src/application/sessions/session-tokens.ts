@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction, UnitOfWork } from '@cmp/kernel';
 import { CLOCK, Clock } from '@cmp/platform';
 import { AccessClaims, readAccessToken, signAccessToken } from './access-token';
 import { invalidToken } from '../../domain/gateway-error';
 import { Principal, Role, ROLES } from '../../domain/principal';
 import { judgeRefresh, successorExpiry } from '../../domain/refresh-rotation';
 import { hashSecret, newSecret } from '../../domain/secret-token';
-import { AccountEntity, RefreshTokenEntity, SessionEntity } from '../../infrastructure/entities/gateway.entities';
-import { OpenSessions } from '../../infrastructure/open-sessions';
+import { Account, AccountRepository } from '../accounts/account.repository';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
+import { OpenSessions } from './open-sessions';
+import { Session, SessionRepository } from './session.repository';
+
+/** Who session changes are recorded as; the account is named by the session itself. */
+const GATEWAY_ACTOR = 'system:gateway';
 
 export interface IssuedTokens {
   readonly tokenType: 'Bearer';
@@ -21,7 +25,7 @@ export interface IssuedTokens {
 }
 
 /** The id services know a signed-in account by: the person for mentees and mentors, else the account. */
-export function subjectOf(account: Pick<AccountEntity, 'id' | 'role' | 'personId'>): string {
+export function subjectOf(account: Pick<Account, 'id' | 'role' | 'personId'>): string {
   return account.personId ?? account.id;
 }
 
@@ -33,16 +37,23 @@ export function subjectOf(account: Pick<AccountEntity, 'id' | 'role' | 'personId
 @Injectable()
 export class SessionTokens {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionRepository,
+    private readonly accounts: AccountRepository,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly openSessions: OpenSessions,
   ) {}
 
-  /** Opens a session for the account and issues its first tokens. */
-  async open(account: AccountEntity, manager: EntityManager = this.dataSource.manager): Promise<IssuedTokens> {
-    const now = this.clock();
-    const session: SessionEntity = {
+  /** Opens a session for the account and issues its first tokens, in a transaction of its own. */
+  open(account: Account): Promise<IssuedTokens> {
+    return this.unitOfWork.run(GATEWAY_ACTOR, (tx) => this.openIn(tx, account));
+  }
+
+  /** Opens a session for the account within the caller's transaction. */
+  async openIn(tx: Transaction, account: Account): Promise<IssuedTokens> {
+    const now = tx.now;
+    const session: Session = {
       id: randomUUID(),
       accountId: account.id,
       createdAt: now,
@@ -50,25 +61,25 @@ export class SessionTokens {
       revokedAt: null,
       revokedReason: null,
     };
-    await manager.insert(SessionEntity, session);
-    return this.issue(manager, account, session, now);
+    await this.sessions.addSession(tx, session);
+    return this.issue(tx, account, session);
   }
 
   /** Spends a refresh token for new tokens; a spent token presented again revokes the session. */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock();
-      const token = await manager.findOne(RefreshTokenEntity, { where: { tokenHash: hashSecret(refreshToken) }, lock: { mode: 'pessimistic_write' } });
-      const session = token ? await manager.findOne(SessionEntity, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } }) : null;
-      const verdict = judgeRefresh(token ?? undefined, session ?? undefined, now);
+    const outcome = await this.unitOfWork.run(GATEWAY_ACTOR, async (tx) => {
+      const token = await this.sessions.lockRefreshToken(tx, hashSecret(refreshToken));
+      const session = token ? await this.sessions.lockSession(tx, token.sessionId) : undefined;
+      const verdict = judgeRefresh(token, session, tx.now);
       if (verdict === 'reuse-detected' && session) {
-        await manager.update(SessionEntity, { id: session.id }, { revokedAt: now, revokedReason: 'refresh token reused' });
+        await this.sessions.revoke(tx, session.id, 'refresh token reused');
         return { verdict, sessionId: session.id } as const;
       }
       if (verdict !== 'rotate' || !token || !session) return { verdict } as const;
-      const account = await manager.findOneByOrFail(AccountEntity, { id: session.accountId });
-      await manager.update(RefreshTokenEntity, { id: token.id }, { replacedAt: now });
-      return { verdict, tokens: await this.issue(manager, account, session, now) } as const;
+      const account = await this.accounts.findById(tx, session.accountId);
+      if (!account) throw new Error(`session ${session.id} names account ${session.accountId}, which does not exist`);
+      await this.sessions.markReplaced(tx, token.id);
+      return { verdict, tokens: await this.issue(tx, account, session) } as const;
     });
     // Outside the transaction: the revocation of a reused family must commit before we refuse.
     if (outcome.verdict === 'reuse-detected' && 'sessionId' in outcome && outcome.sessionId) this.openSessions.forget(outcome.sessionId);
@@ -78,13 +89,9 @@ export class SessionTokens {
 
   /** Ends the session the refresh token belongs to. Unknown tokens end nothing and say nothing. */
   async signOut(refreshToken: string): Promise<void> {
-    const [ended]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = 'signed out'
-        WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1) RETURNING id`,
-      [hashSecret(refreshToken), this.clock()],
-    );
+    const ended = await this.unitOfWork.run(GATEWAY_ACTOR, (tx) => this.sessions.signOutByRefreshToken(tx, hashSecret(refreshToken)));
     // Other instances hear of it through the sessions_revoked notification.
-    for (const { id } of ended) this.openSessions.forget(id);
+    for (const id of ended) this.openSessions.forget(id);
   }
 
   /** The principal of a valid access token of an open session; a 401 problem otherwise. */
@@ -97,10 +104,11 @@ export class SessionTokens {
     return { role: claims.role, subjectId: claims.act, accountId: claims.sub, sessionId: claims.sid };
   }
 
-  private async issue(manager: EntityManager, account: AccountEntity, session: SessionEntity, now: Date): Promise<IssuedTokens> {
+  private async issue(tx: Transaction, account: Account, session: Session): Promise<IssuedTokens> {
+    const now = tx.now;
     const refreshToken = newSecret();
     const expiresAt = successorExpiry(now, this.settings.refreshTokenTtlSeconds * 1000, session);
-    await manager.insert(RefreshTokenEntity, { id: randomUUID(), sessionId: session.id, tokenHash: hashSecret(refreshToken), createdAt: now, expiresAt, replacedAt: null });
+    await this.sessions.addRefreshToken(tx, { id: randomUUID(), sessionId: session.id, tokenHash: hashSecret(refreshToken), createdAt: now, expiresAt, replacedAt: null });
     const iat = Math.floor(now.getTime() / 1000);
     const claims: AccessClaims = { sub: account.id, role: account.role, act: subjectOf(account), sid: session.id, iat, exp: iat + this.settings.accessTokenTtlSeconds };
     const accessToken = signAccessToken(claims, this.settings.jwtSecret);

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@cmp/kernel';
 import { invalidCredentials } from '../../domain/gateway-error';
-import { AccountEntity } from '../../infrastructure/entities/gateway.entities';
-import { PasswordHasher } from '../../infrastructure/password-hasher';
+import { AccountRepository } from '../accounts/account.repository';
+import { PasswordHasher } from '../accounts/password-hasher';
 import { IssuedTokens, SessionTokens } from '../sessions/session-tokens';
 import { SignInAttempts } from './sign-in-attempts';
 
 @Injectable()
 export class PasswordSignIn {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly accounts: AccountRepository,
     private readonly passwords: PasswordHasher,
     private readonly attempts: SignInAttempts,
     private readonly sessions: SessionTokens,
@@ -18,7 +19,7 @@ export class PasswordSignIn {
   /** Checks the lock-out first: a locked account is refused even with the right password. */
   async execute(email: string, password: string, ip: string): Promise<IssuedTokens> {
     await this.attempts.ensureNotLocked(email, ip);
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ email, status: 'active' });
+    const account = await this.unitOfWork.read((tx) => this.accounts.findActiveByEmail(tx, email));
     const valid = await this.passwords.verify(account?.passwordHash, password);
     if (!account || !valid) {
       await this.attempts.recordFailure(email, ip);

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { CLOCK, Clock } from '@cmp/platform';
+import { Transaction, UnitOfWork } from '@cmp/kernel';
 import { lockedOut } from '../../domain/gateway-error';
-import { afterFailure, FailureRecord, forgetAfter, LockoutPolicy, lockedForSeconds } from '../../domain/lockout-policy';
+import { afterFailure, forgetAfter, LockoutPolicy, lockedForSeconds } from '../../domain/lockout-policy';
 import { SignInFailureKeys } from '../../domain/sign-in-failure-keys';
-import { SignInFailureEntity } from '../../infrastructure/entities/gateway.entities';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
+import { SignInFailureRepository } from './sign-in-failure.repository';
+
+/** Who the counters' writes are recorded as: no person asks for them. */
+const SIGN_IN_ACTOR = 'system:gateway';
 
 /**
  * Persisted failure counts per account and per client IP. Counting is by email, whether or not
@@ -16,44 +18,36 @@ import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
 @Injectable()
 export class SignInAttempts {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly failures: SignInFailureRepository,
     private readonly keys: SignInFailureKeys,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Refuses (429) while either the account or the IP is locked. */
   async ensureNotLocked(email: string, ip: string): Promise<void> {
-    const now = this.clock();
-    const rows = await this.dataSource.getRepository(SignInFailureEntity).findBy([{ key: this.keys.account(email) }, { key: this.keys.ip(ip) }]);
-    const wait = Math.max(0, ...rows.map((row) => lockedForSeconds(row, now)));
+    const wait = await this.unitOfWork.read(async (tx) => {
+      const records = await this.failures.findByKeys(tx, [this.keys.account(email), this.keys.ip(ip)]);
+      return Math.max(0, ...records.map((record) => lockedForSeconds(record, tx.now)));
+    });
     if (wait > 0) throw lockedOut(wait);
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.fail(manager, this.keys.account(email), this.settings.accountLockout);
-      await this.fail(manager, this.keys.ip(ip), this.settings.ipLockout);
+    await this.unitOfWork.run(SIGN_IN_ACTOR, async (tx) => {
+      await this.fail(tx, this.keys.account(email), this.settings.accountLockout);
+      await this.fail(tx, this.keys.ip(ip), this.settings.ipLockout);
     });
   }
 
   /** A success clears the account's record; the IP's stays, since one success says little about an address. */
   async recordSuccess(email: string): Promise<void> {
-    await this.dataSource.getRepository(SignInFailureEntity).delete({ key: this.keys.account(email) });
+    await this.unitOfWork.run(SIGN_IN_ACTOR, (tx) => this.failures.deleteKeys(tx, [this.keys.account(email)]));
   }
 
-  private async fail(manager: EntityManager, key: string, policy: LockoutPolicy): Promise<void> {
-    const now = this.clock();
-    // Inserts or locks the row in one statement: concurrent failures of one key are serialised
-    // and each counted, and the retention job cannot delete the row between here and the update.
-    await manager.query(
-      `INSERT INTO sign_in_failures (key, failures, window_started_at, lockouts, expires_at) VALUES ($1, 0, $2, 0, $2)
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key`,
-      [key, now],
-    );
-    const current = await manager.findOneOrFail(SignInFailureEntity, { where: { key } });
-    const before: FailureRecord | undefined = current.failures === 0 && current.lockouts === 0 && !current.lockedUntil ? undefined : current;
-    const next = afterFailure(before, now, policy);
-    await manager.update(SignInFailureEntity, { key }, { ...next, expiresAt: forgetAfter(next, policy) });
+  private async fail(tx: Transaction, key: string, policy: LockoutPolicy): Promise<void> {
+    const before = await this.failures.lockForCounting(tx, key);
+    const next = afterFailure(before, tx.now, policy);
+    await this.failures.save(tx, key, next, forgetAfter(next, policy));
   }
 }

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource, LessThanOrEqual } from 'typeorm';
-import { CLOCK, Clock } from '@cmp/platform';
-import { SignInFailureEntity } from '../../infrastructure/entities/gateway.entities';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { UnitOfWork } from '@cmp/kernel';
+import { PollingLoop } from '@cmp/messaging';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
+import { SignInFailureRepository } from './sign-in-failure.repository';
 
 /**
  * Deletes lock-out counters that no longer count (`forgetAfter`), so a typed address, even
@@ -12,35 +12,27 @@ import { GATEWAY_SETTINGS, GatewaySettings } from '../gateway-settings';
  */
 @Injectable()
 export class SignInFailureRetention implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(SignInFailureRetention.name);
-  private interval: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly loop: PollingLoop<number>;
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    private readonly unitOfWork: UnitOfWork,
+    private readonly failures: SignInFailureRepository,
+    @Inject(GATEWAY_SETTINGS) settings: GatewaySettings,
+  ) {
+    // An interval of 0 or less leaves the loop off, as before: tests sweep by calling deleteExpired.
+    this.loop = new PollingLoop({ name: 'gateway-sign-in-failure-retention', intervalMs: settings.signInFailureSweepIntervalMs, drain: () => this.deleteExpired() });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.settings.signInFailureSweepIntervalMs <= 0) return;
-    this.interval = setInterval(() => {
-      if (this.running) return;
-      this.running = this.deleteExpired()
-        .catch((error) => this.logger.error(`sign-in failure sweep failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, this.settings.signInFailureSweepIntervalMs);
-    this.interval.unref();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.interval);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Deletes every counter whose time is up by the clock's now; returns how many. */
-  async deleteExpired(): Promise<number> {
-    const result = await this.dataSource.getRepository(SignInFailureEntity).delete({ expiresAt: LessThanOrEqual(this.clock()) });
-    return result.affected ?? 0;
+  deleteExpired(): Promise<number> {
+    return this.unitOfWork.run('system:gateway', (tx) => this.failures.deleteExpired(tx));
   }
 }
