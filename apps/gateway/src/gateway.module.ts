@@ -117,10 +117,11 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         {
-          provide: UnitOfWork,
+          provide: TypeOrmUnitOfWork,
           inject: [DataSource, Outbox, CLOCK],
           useFactory: (dataSource: DataSource, outbox: Outbox, clock: Clock) => new TypeOrmUnitOfWork(dataSource, outbox, clock),
         },
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
         { provide: AccountRepository, useClass: TypeOrmAccountRepository },
         { provide: SessionRepository, useClass: TypeOrmSessionRepository },
         { provide: SignInLinkRepository, useClass: TypeOrmSignInLinkRepository },

@@ -1,11 +1,9 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CloudEvent, MatchConfirmed, MatchConfirmedData, MatchEnded, MatchEndedData, PersonErased, PersonErasedData } from '@cmp/contracts';
 import { Transaction } from '@cmp/kernel';
-import { InboxContext } from '@cmp/messaging';
-import { CLOCK, Clock } from '@cmp/platform';
+import { InboxContext, TypeOrmUnitOfWork } from '@cmp/messaging';
 import { MentorshipProjector } from '../../application/mentorships/mentorship-projector';
-import { InboxTransaction } from '../repositories/transaction-manager';
 
 /** Who a change made by another service's event is recorded as. */
 const EVENT_ACTOR = 'system:event';
@@ -15,26 +13,26 @@ const EVENT_ACTOR = 'system:event';
 export class ProgrammeEventsConsumer {
   constructor(
     private readonly projector: MentorshipProjector,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly unitOfWork: TypeOrmUnitOfWork,
   ) {}
 
   @EventPattern(MatchConfirmed.type)
   onMatchConfirmed(@Payload() event: CloudEvent<MatchConfirmedData>, @Ctx() context: InboxContext) {
-    return this.projector.matchConfirmed(this.inInbox(context), event.data);
+    return this.inInbox(context, (tx) => this.projector.matchConfirmed(tx, event.data));
   }
 
   @EventPattern(MatchEnded.type)
   onMatchEnded(@Payload() event: CloudEvent<MatchEndedData>, @Ctx() context: InboxContext) {
-    return this.projector.matchEnded(this.inInbox(context), event.data, new Date(event.time));
+    return this.inInbox(context, (tx) => this.projector.matchEnded(tx, event.data, new Date(event.time)));
   }
 
   @EventPattern(PersonErased.type)
   onPersonErased(@Payload() event: CloudEvent<PersonErasedData>, @Ctx() context: InboxContext) {
-    return this.projector.personErased(this.inInbox(context), event.data);
+    return this.inInbox(context, (tx) => this.projector.personErased(tx, event.data));
   }
 
   /** The inbox's own transaction, so the projection and the event's "handled" mark commit together. */
-  private inInbox(context: InboxContext): Transaction {
-    return new InboxTransaction(context.manager, EVENT_ACTOR, this.clock());
+  private inInbox<T>(context: InboxContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.unitOfWork.join(context.manager, EVENT_ACTOR, work);
   }
 }

@@ -4,17 +4,17 @@ import type { ReadTransaction, Transaction } from '@cmp/kernel';
 import { SignInFailureRepository } from '../../application/sign-in/sign-in-failure.repository';
 import type { FailureRecord } from '../../domain/lockout-policy';
 import { SignInFailureEntity } from '../entities/sign-in-failure.entity';
-import { managerOf } from './transaction-manager';
+import { entityManagerOf } from '@cmp/messaging';
 
 @Injectable()
 export class TypeOrmSignInFailureRepository extends SignInFailureRepository {
   async findByKeys(tx: ReadTransaction, keys: readonly string[]): Promise<FailureRecord[]> {
     if (keys.length === 0) return [];
-    return managerOf(tx).findBy(SignInFailureEntity, { key: In([...keys]) });
+    return entityManagerOf(tx).findBy(SignInFailureEntity, { key: In([...keys]) });
   }
 
   async lockForCounting(tx: Transaction, key: string): Promise<FailureRecord | undefined> {
-    const manager = managerOf(tx);
+    const manager = entityManagerOf(tx);
     // Inserts or locks the row in one statement: concurrent failures of one key are serialised
     // and each counted, and the retention job cannot delete the row between here and the update.
     await manager.query(
@@ -28,16 +28,16 @@ export class TypeOrmSignInFailureRepository extends SignInFailureRepository {
 
   async save(tx: Transaction, key: string, record: FailureRecord, expiresAt: Date): Promise<void> {
     const { failures, windowStartedAt, lockedUntil, lockouts } = record;
-    await managerOf(tx).update(SignInFailureEntity, { key }, { failures, windowStartedAt, lockedUntil, lockouts, expiresAt });
+    await entityManagerOf(tx).update(SignInFailureEntity, { key }, { failures, windowStartedAt, lockedUntil, lockouts, expiresAt });
   }
 
   async deleteKeys(tx: Transaction, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
-    await managerOf(tx).delete(SignInFailureEntity, { key: In([...keys]) });
+    await entityManagerOf(tx).delete(SignInFailureEntity, { key: In([...keys]) });
   }
 
   async deleteExpired(tx: Transaction): Promise<number> {
-    const result = await managerOf(tx).delete(SignInFailureEntity, { expiresAt: LessThanOrEqual(tx.now) });
+    const result = await entityManagerOf(tx).delete(SignInFailureEntity, { expiresAt: LessThanOrEqual(tx.now) });
     return result.affected ?? 0;
   }
 }
