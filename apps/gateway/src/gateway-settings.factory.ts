@@ -40,6 +40,7 @@ export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSetti
       perMinute: config.GATEWAY_RATE_LIMIT_PER_MINUTE,
       signInPerMinute: config.GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE,
       publicLinkPerMinute: config.GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE,
+      signUpPerMinute: config.GATEWAY_SIGN_UP_RATE_LIMIT_PER_MINUTE,
     },
   };
 }

@@ -53,6 +53,8 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(1) readonly GATEWAY_RATE_LIMIT_PER_MINUTE: number = 600;
   @IsInt() @Min(1) readonly GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE: number = 10;
   @IsInt() @Min(1) readonly GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: number = 30;
+  /** Applications and mentor registrations per client address (a shared office or home network may send several). */
+  @IsInt() @Min(1) readonly GATEWAY_SIGN_UP_RATE_LIMIT_PER_MINUTE: number = 20;
   /** Honour X-Forwarded-For from one proxy hop (set behind a load balancer only). */
   @IsBoolean()
   readonly GATEWAY_TRUST_PROXY: boolean = false;

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { KafkaSasl, ServiceInfrastructureModule } from '@cmp/messaging';
 import { Clock } from '@cmp/platform';
@@ -10,6 +10,7 @@ import { PartnerKeys } from './application/api-keys/partner-keys';
 import { ForwardRequest } from './application/forwarding/forward-request';
 import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { ServiceHealth } from './application/health/service-health';
+import { IdempotentRequests } from './application/idempotency/idempotent-requests';
 import { MentorshipProjector } from './application/mentorships/mentorship-projector';
 import { SessionTokens } from './application/sessions/session-tokens';
 import { PasswordSignIn } from './application/sign-in/password-sign-in';
@@ -24,6 +25,7 @@ import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { GatewayRequest, routeOf } from './http/gateway-request';
 import { GatewayThrottlerGuard } from './http/gateway-throttler.guard';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PartnerKeysController } from './http/partner-keys.controller';
 import { ProxyController } from './http/proxy.controller';
 import { SystemHealthController } from './http/system-health.controller';
@@ -32,6 +34,7 @@ import { GATEWAY_ENTITIES } from './infrastructure/entities/gateway.entities';
 import { CreateGatewayTables1764180000000 } from './infrastructure/migrations/1764180000000-create-gateway-tables';
 import { NotifySessionRevocations1764200000000 } from './infrastructure/migrations/1764200000000-notify-session-revocations';
 import { KeySignInFailuresByHmac1764310000000 } from './infrastructure/migrations/1764310000000-key-sign-in-failures-by-hmac';
+import { CreateIdempotentRequests1764400000000 } from './infrastructure/migrations/1764400000000-create-idempotent-requests';
 import { OpenSessions } from './infrastructure/open-sessions';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { UpstreamClient } from './infrastructure/upstream-client';
@@ -44,6 +47,7 @@ export interface RateLimits {
   readonly perMinute: number;
   readonly signInPerMinute: number;
   readonly publicLinkPerMinute: number;
+  readonly signUpPerMinute: number;
 }
 
 export interface GatewayModuleSettings {
@@ -78,7 +82,7 @@ export class GatewayModule {
           brokers: settings.brokers,
           sasl: settings.sasl,
           entities: GATEWAY_ENTITIES,
-          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000, KeySignInFailuresByHmac1764310000000],
+          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000, KeySignInFailuresByHmac1764310000000, CreateIdempotentRequests1764400000000],
           clock: settings.clock,
         }),
         // In memory per instance: these limits shed floods; the lock-out that must hold across
@@ -88,6 +92,7 @@ export class GatewayModule {
             { name: 'default', ttl: 60_000, limit: settings.rateLimits.perMinute },
             { name: 'sign-in', ttl: 60_000, limit: settings.rateLimits.signInPerMinute, skipIf: onlyFor('sign-in') },
             { name: 'public-link', ttl: 60_000, limit: settings.rateLimits.publicLinkPerMinute, skipIf: onlyFor('public-link') },
+            { name: 'sign-up', ttl: 60_000, limit: settings.rateLimits.signUpPerMinute, skipIf: onlyFor('sign-up') },
           ],
         }),
       ],
@@ -99,6 +104,9 @@ export class GatewayModule {
         // Guards run in this order: shed floods before spending a database read on a credential.
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After both guards: only an authorised request is remembered, under the caller it was authorised as.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotentRequests,
         PasswordHasher,
         UpstreamClient,
         OpenSessions,

@@ -71,7 +71,7 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
           signInFailureSweepIntervalMs: 0,
           ...options.gateway,
         },
-        rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, ...options.rateLimits },
+        rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, signUpPerMinute: 100_000, ...options.rateLimits },
         routes: options.routes,
       }),
     ],

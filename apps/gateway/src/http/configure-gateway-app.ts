@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { jsonRequestBody } from '@cmp/platform';
 import { ROUTE_TABLE } from '../routes/route-table';
 import { RouteDefinition } from '../domain/route-definition';
 import { ServiceDocuments } from '../infrastructure/service-documents';
@@ -44,8 +45,8 @@ export function configureGatewayApp(app: INestApplication, settings: EdgeSetting
     exposedHeaders: ['x-correlation-id', 'x-request-id', 'retry-after', 'location', 'content-disposition'],
     maxAge: 600,
   });
-  // Registered before Nest's defaults, which then skip the JSON parser; the limit covers every route.
-  express.useBodyParser('json', { limit: settings.bodyLimit });
-  express.useBodyParser('urlencoded', { limit: settings.bodyLimit, extended: false });
+  // JSON only, as every service reads it (a form-encoded sign-in is refused, not parsed); registered
+  // before Nest's defaults, which then add no JSON parser; the limit covers every route.
+  for (const middleware of jsonRequestBody(settings.bodyLimit)) express.use(middleware);
   setupPublicOpenApi(app, settings.routes ?? ROUTE_TABLE, settings.serviceDocuments);
 }
