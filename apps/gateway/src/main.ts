@@ -10,7 +10,7 @@ import { fetchServiceDocuments } from './infrastructure/service-documents';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(GatewayConfig);
   const settings = gatewayModuleSettings(config);
-  const app = await createServiceApp(GatewayModule.forRoot(settings), {}, { authentication: 'edge' });
+  const app = await createServiceApp(GatewayModule.forRoot(settings), {}, { authentication: 'edge', jsonBody: 'installed-by-caller' });
   configureGatewayApp(app, {
     corsOrigins: config.GATEWAY_CORS_ORIGINS,
     bodyLimit: config.GATEWAY_BODY_LIMIT,

@@ -77,7 +77,7 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app, { authentication: 'edge' });
+  configureServiceApp(app, { authentication: 'edge', jsonBody: 'installed-by-caller' });
   configureGatewayApp(app, {
     corsOrigins: [WEB_ORIGIN],
     bodyLimit: options.bodyLimit ?? '100kb',

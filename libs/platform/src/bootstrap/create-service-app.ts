@@ -25,10 +25,11 @@ export interface ServiceAppOptions {
    */
   readonly authentication?: { readonly hopPublicKeys: string } | 'edge';
   /**
-   * The largest JSON body accepted (`100kb` unless given). The edge installs its body reading
-   * itself, behind its front door (`jsonRequestBody`), so that what the door refuses is never read.
+   * How request bodies are read (`jsonRequestBody`): the largest JSON body accepted (`100kb`
+   * unless given), or `installed-by-caller` for the gateway, which installs the same reading
+   * behind its front door so that what the door refuses is never read.
    */
-  readonly bodyLimit?: string;
+  readonly jsonBody?: { readonly limit: string } | 'installed-by-caller';
 }
 
 /**
@@ -80,7 +81,8 @@ export function configureServiceApp(app: INestApplication, options: ServiceAppOp
   const authentication = options.authentication ?? { hopPublicKeys: loadConfig(HopVerificationConfig).CMP_HOP_PUBLIC_KEYS };
   if (authentication !== 'edge') app.use(hopAuthentication(hopVerifierFor(serviceName, authentication.hopPublicKeys)));
   // After the hop check, so an unsigned request's body is never read; Nest then adds no JSON parser of its own.
-  if (authentication !== 'edge') for (const middleware of jsonRequestBody(options.bodyLimit ?? '100kb')) app.use(middleware);
+  const jsonBody = options.jsonBody ?? { limit: '100kb' };
+  if (jsonBody !== 'installed-by-caller') for (const middleware of jsonRequestBody(jsonBody.limit)) app.use(middleware);
 
   // First among global guards, so it runs before any guard that may reject the request.
   app.useGlobalGuards(new RouteTemplateGuard());

@@ -32,9 +32,9 @@ export function jsonRequestBody(limit: string): Middleware[] {
 
 const requireJsonMediaType: Middleware = (request, _response, next) => {
   if (!hasBody(request)) return next();
-  const contentType = request.headers['content-type'];
-  if (contentType === undefined || !isJsonMediaType(request)) {
-    return next(new UnsupportedMediaTypeException(`${JSON_ONLY_DETAIL} It came as ${contentType === undefined ? 'no content type' : mediaTypeOf(contentType)}.`));
+  if (!isJsonMediaType(request)) {
+    const mediaType = mediaTypeOf(request.headers['content-type'] ?? '');
+    return next(new UnsupportedMediaTypeException(`${JSON_ONLY_DETAIL} It came as ${mediaType === '' ? 'no content type' : mediaType}.`));
   }
   next();
 };

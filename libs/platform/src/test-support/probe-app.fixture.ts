@@ -7,7 +7,9 @@ import {
   Module,
   NotFoundException,
   Param,
+  ParseUUIDPipe,
   Post,
+  Query,
   UseGuards,
   type INestApplication,
 } from '@nestjs/common';
@@ -97,6 +99,16 @@ class ProbeController {
       throw new NotFoundException('No entry with id missing');
     }
     return { id };
+  }
+
+  @Get('teams/:teamId/members/:memberId')
+  member(@Param('teamId', ParseUUIDPipe) teamId: string, @Param('memberId', ParseUUIDPipe) memberId: string): unknown {
+    return { teamId, memberId };
+  }
+
+  @Get('members')
+  members(@Query('teamId', ParseUUIDPipe) teamId: string): unknown {
+    return { teamId };
   }
 
   @Get('crash')
