@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsEmail, IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { PlatformModule } from '../bootstrap/platform.module';
 import { configureServiceApp } from '../bootstrap/create-service-app';
 import type { PlatformModuleOptions } from '../bootstrap/platform-module.options';
@@ -55,6 +55,17 @@ export class CreateEntryRequest {
   readonly address: AddressRequest;
 }
 
+/** A list's filter and page, as services declare them: class-validator rules only. */
+export class EntryListQuery {
+  @IsIn(['open', 'closed'])
+  readonly status: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  readonly limit?: number;
+}
+
 /** A domain-style error that knows its problem, as a service's own errors would. */
 export class QuotaExceededError extends Error implements ProblemSource {
   constructor(readonly limit: number) {
@@ -91,6 +102,11 @@ class ProbeController {
   @Post('entries')
   create(@Body() body: CreateEntryRequest): unknown {
     return { received: body, isDto: body instanceof CreateEntryRequest };
+  }
+
+  @Get('entries')
+  list(@Query() query: EntryListQuery): unknown {
+    return query;
   }
 
   @Get('entries/:id')
