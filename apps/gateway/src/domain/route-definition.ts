@@ -49,6 +49,11 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly access: RouteAccess;
   readonly rateLimit?: RateLimitClass;
+  /**
+   * The service answers with a `path` of its own (a calendar feed's `/feeds/<token>.ics`): the
+   * gateway turns it into the public path and adds `url`, the absolute address to subscribe to.
+   */
+  readonly answerNamesServicePath?: true;
   /** Enrolling routes: on success the gateway keeps an account for the person created. */
   readonly createsAccount?: AccountCreation;
 }

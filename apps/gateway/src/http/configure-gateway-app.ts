@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { jsonRequestBody } from '@cmp/platform';
 import { ROUTE_TABLE } from '../routes/route-table';
 import { RouteDefinition } from '../domain/route-definition';
-import { ServiceDocuments } from '../infrastructure/service-documents';
+import { fixedServiceDocuments, ServiceDocumentSource } from '../infrastructure/service-documents';
 import { RouteMatcher } from '../domain/route-matcher';
 import { frontDoor } from './front-door';
 import { setupPublicOpenApi } from './public-openapi';
@@ -15,7 +15,9 @@ export interface EdgeSettings {
   readonly trustProxy: boolean;
   readonly routes?: readonly RouteDefinition[];
   /** The services' own OpenAPI documents, for the schemas of proxied routes. */
-  readonly serviceDocuments?: ServiceDocuments;
+  readonly serviceDocuments?: ServiceDocumentSource;
+  /** The gateway's public address (`servers` of the document). */
+  readonly publicUrl: string;
 }
 
 // The API answers JSON only, so it can forbid everything a browser might load; the docs page
@@ -48,5 +50,5 @@ export function configureGatewayApp(app: INestApplication, settings: EdgeSetting
   // JSON only, as every service reads it (a form-encoded sign-in is refused, not parsed); registered
   // before Nest's defaults, which then add no JSON parser; the limit covers every route.
   for (const middleware of jsonRequestBody(settings.bodyLimit)) express.use(middleware);
-  setupPublicOpenApi(app, settings.routes ?? ROUTE_TABLE, settings.serviceDocuments);
+  setupPublicOpenApi(app, settings.routes ?? ROUTE_TABLE, settings.serviceDocuments ?? fixedServiceDocuments({}), settings.publicUrl);
 }

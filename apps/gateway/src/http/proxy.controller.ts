@@ -1,9 +1,10 @@
-import { All, Controller, Req, Res } from '@nestjs/common';
+import { All, Controller, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { correlationIdsOf, CORRELATION_ID_HEADER, flattenValidationErrors, maskSecretsInUrl, REQUEST_ID_HEADER, RequestValidationException } from '@cmp/platform';
 import { ForwardRequest } from '../application/forwarding/forward-request';
+import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 import { RouteMatcher } from '../domain/route-matcher';
 import { UpstreamResponse } from '../infrastructure/upstream-client';
 import { NewAccountCredentials } from './dto/auth.request.dto';
@@ -27,6 +28,7 @@ export class ProxyController {
   constructor(
     private readonly matcher: RouteMatcher,
     private readonly forward: ForwardRequest,
+    @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
   @All(['api/v1', 'api/v1/*path'])
@@ -61,7 +63,8 @@ export class ProxyController {
       body,
       newAccount,
     });
-    return send(response, upstream, request.path);
+    const answer = match.route.answerNamesServicePath ? withPublicPath(upstream, this.settings.publicUrl) : upstream;
+    return send(response, answer, request.path);
   }
 }
 
@@ -72,6 +75,19 @@ async function credentialsIn(body: unknown): Promise<NewAccountCredentials> {
   const errors = await validate(credentials, { validationError: { target: false, value: true } });
   if (errors.length > 0) throw new RequestValidationException(flattenValidationErrors(errors));
   return credentials;
+}
+
+/**
+ * A successful JSON answer whose `path` names the service's own path (`/feeds/<token>.ics`), with
+ * the public path instead (`/api/v1/feeds/<token>.ics`, where the gateway routes it) and `url`,
+ * the absolute address a calendar app subscribes to.
+ */
+function withPublicPath(upstream: UpstreamResponse, publicUrl: string): UpstreamResponse {
+  if (upstream.status < 200 || upstream.status > 299 || !(upstream.headers['content-type'] ?? '').startsWith('application/json')) return upstream;
+  const answer = JSON.parse(upstream.body.toString('utf8')) as Record<string, unknown>;
+  if (typeof answer['path'] !== 'string' || !answer['path'].startsWith('/')) return upstream;
+  const path = `${PUBLIC_API_PREFIX}${answer['path']}`;
+  return { ...upstream, body: Buffer.from(JSON.stringify({ ...answer, path, url: `${publicUrl.replace(/\/$/, '')}${path}` })) };
 }
 
 function queryStringOf(url: string): string {
