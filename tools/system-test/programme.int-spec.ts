@@ -332,6 +332,7 @@ describe('the programme, end to end through the gateway', () => {
           GATEWAY_RATE_LIMIT_PER_MINUTE: '100000',
           GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
           GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: '100000',
+          GATEWAY_SIGN_UP_RATE_LIMIT_PER_MINUTE: '100000',
         },
       },
     });
