@@ -80,7 +80,8 @@ function proxiedOperation(route: RouteDefinition, access: string, upstream: Oper
   const pathParameters = [...route.path.matchAll(/:([A-Za-z][A-Za-z0-9]*)/g)].map(([, name]) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' as const } }));
   const otherParameters = (upstream?.parameters ?? []).filter((parameter) => !('in' in parameter) || parameter.in !== 'path');
   let requestBody = upstream?.requestBody;
-  if (!requestBody && route.method !== 'GET' && route.method !== 'DELETE') requestBody = { required: false, content: { 'application/json': { schema: { type: 'object' } } } };
+  // Only while the service's document is unknown: a command its service documents without a body takes none.
+  if (!upstream && !requestBody && route.method !== 'GET' && route.method !== 'DELETE') requestBody = { required: false, content: { 'application/json': { schema: { type: 'object' } } } };
   if (route.createsAccount && requestBody && 'content' in requestBody) {
     const schema = requestBody.content['application/json']?.schema ?? { type: 'object' };
     const password = { type: 'object' as const, properties: { password: { type: 'string' as const, minLength: 12, maxLength: 200, description: 'Optional: without one, the person signs in by emailed link. Never passed on to the service.' } } };
