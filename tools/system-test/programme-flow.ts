@@ -391,6 +391,7 @@ export function programmeFlow(options: ProgrammeFlowOptions = {}) {
           GATEWAY_RATE_LIMIT_PER_MINUTE: '100000',
           GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
           GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: '100000',
+          GATEWAY_SIGN_UP_RATE_LIMIT_PER_MINUTE: '100000',
           ...options.serviceEnv?.gateway,
         },
       },

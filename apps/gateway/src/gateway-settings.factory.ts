@@ -4,6 +4,14 @@ import { IP_LOCKOUT, ACCOUNT_LOCKOUT } from './domain/lockout-policy';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModuleSettings } from './gateway.module';
 
+/** Where users reach the gateway: `GATEWAY_PUBLIC_URL`, else its own listening address. */
+export function gatewayPublicUrl(config: GatewayConfig): string {
+  if (config.GATEWAY_PUBLIC_URL) return config.GATEWAY_PUBLIC_URL.replace(/\/$/, '');
+  const everyInterface = config.HOST === '0.0.0.0' || config.HOST === '::';
+  const host = everyInterface ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
+}
+
 /** Maps the validated environment onto the module's settings. */
 export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSettings {
   return {
@@ -17,7 +25,8 @@ export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSetti
       refreshTokenTtlSeconds: config.GATEWAY_REFRESH_TOKEN_TTL_SECONDS,
       sessionTtlSeconds: config.GATEWAY_SESSION_TTL_SECONDS,
       signInLinkTtlSeconds: config.GATEWAY_SIGN_IN_LINK_TTL_SECONDS,
-      signInLinkBaseUrl: config.GATEWAY_SIGN_IN_LINK_BASE_URL,
+      signInLinkBaseUrl: config.GATEWAY_SIGN_IN_LINK_BASE_URL ?? `${gatewayPublicUrl(config)}/sign-in/link`,
+      publicUrl: gatewayPublicUrl(config),
       bootstrapAdmin:
         config.GATEWAY_BOOTSTRAP_ADMIN_EMAIL && config.GATEWAY_BOOTSTRAP_ADMIN_PASSWORD
           ? { email: config.GATEWAY_BOOTSTRAP_ADMIN_EMAIL, password: config.GATEWAY_BOOTSTRAP_ADMIN_PASSWORD }
@@ -40,6 +49,7 @@ export function gatewayModuleSettings(config: GatewayConfig): GatewayModuleSetti
       perMinute: config.GATEWAY_RATE_LIMIT_PER_MINUTE,
       signInPerMinute: config.GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE,
       publicLinkPerMinute: config.GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE,
+      signUpPerMinute: config.GATEWAY_SIGN_UP_RATE_LIMIT_PER_MINUTE,
     },
   };
 }

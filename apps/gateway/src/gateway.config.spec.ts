@@ -31,6 +31,19 @@ describe('gateway configuration', () => {
     expect(settings.gateway.bootstrapAdmin).toBeUndefined();
   });
 
+  it("links to the gateway's own address by default, and to GATEWAY_PUBLIC_URL when one is set", () => {
+    const own = gatewayModuleSettings(loadConfig(GatewayConfig, { ...valid, PORT: '3100' }));
+    expect(own.gateway.publicUrl).toBe('http://127.0.0.1:3100');
+    expect(own.gateway.signInLinkBaseUrl).toBe('http://127.0.0.1:3100/sign-in/link');
+
+    const behindProxy = gatewayModuleSettings(loadConfig(GatewayConfig, { ...valid, HOST: '0.0.0.0', GATEWAY_PUBLIC_URL: 'https://cmp.example.dk/' }));
+    expect(behindProxy.gateway.publicUrl).toBe('https://cmp.example.dk');
+    expect(behindProxy.gateway.signInLinkBaseUrl).toBe('https://cmp.example.dk/sign-in/link');
+
+    const ownConsole = gatewayModuleSettings(loadConfig(GatewayConfig, { ...valid, GATEWAY_SIGN_IN_LINK_BASE_URL: 'https://console.example.dk/sign-in/link' }));
+    expect(ownConsole.gateway.signInLinkBaseUrl).toBe('https://console.example.dk/sign-in/link');
+  });
+
   it('refuses to start without a JWT secret, or with a short one', () => {
     expect(issuesOf({ DATABASE_URL: valid.DATABASE_URL, GATEWAY_SIGN_IN_FAILURE_SECRET: valid.GATEWAY_SIGN_IN_FAILURE_SECRET, GATEWAY_HOP_SIGNING_KEY })).toEqual(['GATEWAY_JWT_SECRET']);
     expect(issuesOf({ ...valid, GATEWAY_JWT_SECRET: 'short' })).toEqual(['GATEWAY_JWT_SECRET']);

@@ -34,8 +34,17 @@ export class GatewayConfig extends ServiceConfig {
   /** The absolute lifetime of a sign-in session, however often it is refreshed. */
   @IsInt() @Min(300) readonly GATEWAY_SESSION_TTL_SECONDS: number = 30 * 86_400;
   @IsInt() @Min(60) @Max(86_400) readonly GATEWAY_SIGN_IN_LINK_TTL_SECONDS: number = 900;
-  /** The web client's page that redeems a link; the token is appended as a path segment. */
-  @IsUrl(serviceUrl) readonly GATEWAY_SIGN_IN_LINK_BASE_URL: string = 'http://localhost:4200/sign-in/link';
+  /**
+   * The gateway's address as its users reach it (behind a proxy: the proxy's), named in the API
+   * document's `servers` and in the links mailed to people. Defaults to the gateway's own address
+   * (`http://<HOST>:<PORT>`, loopback when it listens on every interface).
+   */
+  @IsOptional() @IsUrl(serviceUrl) readonly GATEWAY_PUBLIC_URL?: string;
+  /**
+   * The web client's page that redeems a link; the token is appended as a path segment. Defaults
+   * to `<GATEWAY_PUBLIC_URL>/sign-in/link`: the gateway serves the console.
+   */
+  @IsOptional() @IsUrl(serviceUrl) readonly GATEWAY_SIGN_IN_LINK_BASE_URL?: string;
 
   /** The first admin, created at start-up when no account has this email. */
   @IsOptional() @IsEmail() readonly GATEWAY_BOOTSTRAP_ADMIN_EMAIL?: string;
@@ -53,6 +62,8 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(1) readonly GATEWAY_RATE_LIMIT_PER_MINUTE: number = 600;
   @IsInt() @Min(1) readonly GATEWAY_SIGN_IN_RATE_LIMIT_PER_MINUTE: number = 10;
   @IsInt() @Min(1) readonly GATEWAY_PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: number = 30;
+  /** Applications and mentor registrations per client address (a shared office or home network may send several). */
+  @IsInt() @Min(1) readonly GATEWAY_SIGN_UP_RATE_LIMIT_PER_MINUTE: number = 20;
   /** Honour X-Forwarded-For from one proxy hop (set behind a load balancer only). */
   @IsBoolean()
   readonly GATEWAY_TRUST_PROXY: boolean = false;

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@cmp/kernel';
@@ -16,6 +16,8 @@ import { ForwardRequest } from './application/forwarding/forward-request';
 import { UpstreamClient } from './application/forwarding/upstream-client';
 import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { ServiceHealth } from './application/health/service-health';
+import { IdempotentRequestRepository } from './application/idempotency/idempotent-request.repository';
+import { IdempotentRequests } from './application/idempotency/idempotent-requests';
 import { MentorshipProjector } from './application/mentorships/mentorship-projector';
 import { MentorshipRepository } from './application/mentorships/mentorship.repository';
 import { OpenSessions } from './application/sessions/open-sessions';
@@ -35,6 +37,7 @@ import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { GatewayRequest, routeOf } from './http/gateway-request';
 import { GatewayThrottlerGuard } from './http/gateway-throttler.guard';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PartnerKeysController } from './http/partner-keys.controller';
 import { ProxyController } from './http/proxy.controller';
 import { SystemHealthController } from './http/system-health.controller';
@@ -47,11 +50,13 @@ import { ListeningOpenSessions } from './infrastructure/open-sessions';
 import { Argon2PasswordHasher } from './infrastructure/password-hasher';
 import { TypeOrmAccountRepository } from './infrastructure/repositories/typeorm-account.repository';
 import { TypeOrmApiKeyRepository } from './infrastructure/repositories/typeorm-api-key.repository';
+import { TypeOrmIdempotentRequestRepository } from './infrastructure/repositories/typeorm-idempotent-request.repository';
 import { TypeOrmMentorshipRepository } from './infrastructure/repositories/typeorm-mentorship.repository';
 import { TypeOrmSessionRepository } from './infrastructure/repositories/typeorm-session.repository';
 import { TypeOrmSignInFailureRepository } from './infrastructure/repositories/typeorm-sign-in-failure.repository';
 import { TypeOrmSignInLinkRepository } from './infrastructure/repositories/typeorm-sign-in-link.repository';
 import { HttpUpstreamClient } from './infrastructure/upstream-client';
+import { CreateIdempotentRequests1764400000000 } from './infrastructure/migrations/1764400000000-create-idempotent-requests';
 import { ROUTE_TABLE } from './routes/route-table';
 
 export const GATEWAY_SERVICE = 'gateway';
@@ -61,6 +66,7 @@ export interface RateLimits {
   readonly perMinute: number;
   readonly signInPerMinute: number;
   readonly publicLinkPerMinute: number;
+  readonly signUpPerMinute: number;
 }
 
 export interface GatewayModuleSettings {
@@ -95,7 +101,7 @@ export class GatewayModule {
           brokers: settings.brokers,
           sasl: settings.sasl,
           entities: GATEWAY_ENTITIES,
-          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000, KeySignInFailuresByHmac1764310000000],
+          migrations: [CreateGatewayTables1764180000000, NotifySessionRevocations1764200000000, KeySignInFailuresByHmac1764310000000, CreateIdempotentRequests1764400000000],
           clock: settings.clock,
         }),
         // In memory per instance: these limits shed floods; the lock-out that must hold across
@@ -105,6 +111,7 @@ export class GatewayModule {
             { name: 'default', ttl: 60_000, limit: settings.rateLimits.perMinute },
             { name: 'sign-in', ttl: 60_000, limit: settings.rateLimits.signInPerMinute, skipIf: onlyFor('sign-in') },
             { name: 'public-link', ttl: 60_000, limit: settings.rateLimits.publicLinkPerMinute, skipIf: onlyFor('public-link') },
+            { name: 'sign-up', ttl: 60_000, limit: settings.rateLimits.signUpPerMinute, skipIf: onlyFor('sign-up') },
           ],
         }),
       ],
@@ -116,6 +123,10 @@ export class GatewayModule {
         // Guards run in this order: shed floods before spending a database read on a credential.
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After both guards: only an authorised request is remembered, under the caller it was authorised as.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotentRequests,
+        { provide: IdempotentRequestRepository, useClass: TypeOrmIdempotentRequestRepository },
         {
           provide: TypeOrmUnitOfWork,
           inject: [DataSource, Outbox, CLOCK],

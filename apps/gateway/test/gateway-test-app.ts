@@ -9,12 +9,13 @@ import { ACCOUNT_LOCKOUT, IP_LOCKOUT } from '../src/domain/lockout-policy';
 import { RouteDefinition, UpstreamService } from '../src/domain/route-definition';
 import { GatewayModule, RateLimits } from '../src/gateway.module';
 import { configureGatewayApp } from '../src/http/configure-gateway-app';
-import { fetchServiceDocuments } from '../src/infrastructure/service-documents';
+import { ServiceDocumentCatalogue } from '../src/infrastructure/service-documents';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 export const TEST_SIGN_IN_FAILURE_SECRET = 'test-secret-for-the-sign-in-failure-keys-0123456789';
 export const BOOTSTRAP_ADMIN = { email: 'admin@cmp.test', password: 'correct horse battery staple' };
 export const WEB_ORIGIN = 'https://console.cmp.test';
+export const TEST_PUBLIC_URL = 'https://api.cmp.test';
 
 export interface GatewayTestOptions {
   readonly upstreams: Record<UpstreamService, string>;
@@ -24,6 +25,8 @@ export interface GatewayTestOptions {
   readonly bodyLimit?: string;
   /** Runs as a second instance on another test app's schema (which that app drops). */
   readonly sharedSchema?: ScratchSchema;
+  /** Asks services without a document again every 200 ms, as the gateway does every few seconds. */
+  readonly keepServiceDocumentsFresh?: boolean;
   /** Replaces the route table (to try a route class no service uses yet). */
   readonly routes?: readonly RouteDefinition[];
 }
@@ -60,6 +63,7 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
           sessionTtlSeconds: 30 * 86_400,
           signInLinkTtlSeconds: 900,
           signInLinkBaseUrl: 'https://cmp.test/sign-in/link',
+          publicUrl: TEST_PUBLIC_URL,
           bootstrapAdmin: BOOTSTRAP_ADMIN,
           upstreams: options.upstreams,
           upstreamTimeoutMs: 5000,
@@ -71,19 +75,23 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
           signInFailureSweepIntervalMs: 0,
           ...options.gateway,
         },
-        rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, ...options.rateLimits },
+        rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, signUpPerMinute: 100_000, ...options.rateLimits },
         routes: options.routes,
       }),
     ],
   }).compile();
+  const serviceDocuments = await ServiceDocumentCatalogue.create(options.upstreams, options.gateway?.hopSigningKey ?? testHopKeys().signingKey, { timeoutMs: 2000, retryMs: 200 });
+  await serviceDocuments.refresh();
+  if (options.keepServiceDocumentsFresh) serviceDocuments.keepFresh();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app, { authentication: 'edge' });
+  configureServiceApp(app, { authentication: 'edge', jsonBody: 'installed-by-caller' });
   configureGatewayApp(app, {
     corsOrigins: [WEB_ORIGIN],
     bodyLimit: options.bodyLimit ?? '100kb',
     trustProxy: false,
     routes: options.routes,
-    serviceDocuments: await fetchServiceDocuments(options.upstreams, options.gateway?.hopSigningKey ?? testHopKeys().signingKey, 2000),
+    serviceDocuments,
+    publicUrl: TEST_PUBLIC_URL,
   });
   connectEventConsumer(app, { groupId: `gateway-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
   await app.startAllMicroservices();
@@ -95,6 +103,7 @@ export async function startGateway(options: GatewayTestOptions): Promise<Gateway
     setNow: (instant) => (current = instant),
     now: clock,
     close: async () => {
+      serviceDocuments.stop();
       await app.close();
       if (!options.sharedSchema) await schema.drop();
     },

@@ -59,7 +59,9 @@ export { PlatformModule } from './bootstrap/platform.module';
 export { strictHttpAdapter } from './bootstrap/strict-http-adapter';
 
 export type { HttpRequest, HttpResponse, NextFunction } from './http/http-message';
+export { JSON_OBJECT_DETAIL, JSON_ONLY_DETAIL, jsonRequestBody } from './http/json-request-body';
 export { type OpenApiSettings, setupOpenApi } from './openapi/setup-openapi';
+export { keepReachableSchemas, replaceDanglingReferences } from './openapi/document-hygiene';
 export { CLOCK, type Clock, serviceClock, systemClock } from './clock/clock';
 export { movableClock } from './clock/movable-clock';
 

@@ -9,6 +9,8 @@ export interface GatewaySettings {
   readonly sessionTtlSeconds: number;
   readonly signInLinkTtlSeconds: number;
   readonly signInLinkBaseUrl: string;
+  /** Where users reach the gateway (`GATEWAY_PUBLIC_URL`), for absolute links in answers. */
+  readonly publicUrl: string;
   readonly bootstrapAdmin?: { readonly email: string; readonly password: string };
   readonly upstreams: Readonly<Record<UpstreamService, string>>;
   readonly upstreamTimeoutMs: number;

@@ -29,9 +29,11 @@ export type RouteAccess = 'public' | Readonly<Partial<Record<Role, AccessRule>>>
 
 /**
  * The stricter rate-limit class of a route: `sign-in` for credential checks, `public-link` for
- * links that work without an account (survey links), which are guessable only by brute force.
+ * links that work without an account (survey links), which are guessable only by brute force,
+ * `sign-up` for the public enrolling routes (applications, mentor registrations): each class has
+ * its own limit, and each route its own count, so applying never uses up a sign-in.
  */
-export type RateLimitClass = 'sign-in' | 'public-link';
+export type RateLimitClass = 'sign-in' | 'public-link' | 'sign-up';
 
 /** What the gateway does after a proxied call succeeds. */
 export type AccountCreation = 'mentee' | 'mentor';
@@ -47,6 +49,11 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly access: RouteAccess;
   readonly rateLimit?: RateLimitClass;
+  /**
+   * The service answers with a `path` of its own (a calendar feed's `/feeds/<token>.ics`): the
+   * gateway turns it into the public path and adds `url`, the absolute address to subscribe to.
+   */
+  readonly answerNamesServicePath?: true;
   /** Enrolling routes: on success the gateway keeps an account for the person created. */
   readonly createsAccount?: AccountCreation;
 }

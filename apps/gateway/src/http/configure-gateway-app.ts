@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { jsonRequestBody } from '@cmp/platform';
 import { ROUTE_TABLE } from '../routes/route-table';
 import { RouteDefinition } from '../domain/route-definition';
-import { ServiceDocuments } from '../infrastructure/service-documents';
+import { fixedServiceDocuments, ServiceDocumentSource } from '../infrastructure/service-documents';
 import { RouteMatcher } from '../domain/route-matcher';
 import { frontDoor } from './front-door';
 import { setupPublicOpenApi } from './public-openapi';
@@ -14,7 +15,9 @@ export interface EdgeSettings {
   readonly trustProxy: boolean;
   readonly routes?: readonly RouteDefinition[];
   /** The services' own OpenAPI documents, for the schemas of proxied routes. */
-  readonly serviceDocuments?: ServiceDocuments;
+  readonly serviceDocuments?: ServiceDocumentSource;
+  /** The gateway's public address (`servers` of the document). */
+  readonly publicUrl: string;
 }
 
 // The API answers JSON only, so it can forbid everything a browser might load; the docs page
@@ -44,8 +47,8 @@ export function configureGatewayApp(app: INestApplication, settings: EdgeSetting
     exposedHeaders: ['x-correlation-id', 'x-request-id', 'retry-after', 'location', 'content-disposition'],
     maxAge: 600,
   });
-  // Registered before Nest's defaults, which then skip the JSON parser; the limit covers every route.
-  express.useBodyParser('json', { limit: settings.bodyLimit });
-  express.useBodyParser('urlencoded', { limit: settings.bodyLimit, extended: false });
-  setupPublicOpenApi(app, settings.routes ?? ROUTE_TABLE, settings.serviceDocuments);
+  // JSON only, as every service reads it (a form-encoded sign-in is refused, not parsed); registered
+  // before Nest's defaults, which then add no JSON parser; the limit covers every route.
+  for (const middleware of jsonRequestBody(settings.bodyLimit)) express.use(middleware);
+  setupPublicOpenApi(app, settings.routes ?? ROUTE_TABLE, settings.serviceDocuments ?? fixedServiceDocuments({}), settings.publicUrl);
 }

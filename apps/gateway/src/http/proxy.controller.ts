@@ -1,9 +1,10 @@
-import { All, Controller, Req, Res } from '@nestjs/common';
+import { All, Controller, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { correlationIdsOf, CORRELATION_ID_HEADER, flattenValidationErrors, maskSecretsInUrl, REQUEST_ID_HEADER, RequestValidationException } from '@cmp/platform';
 import { ForwardRequest } from '../application/forwarding/forward-request';
+import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 import { RouteMatcher } from '../domain/route-matcher';
 import { UpstreamResponse } from '../infrastructure/upstream-client';
 import { NewAccountCredentials } from './dto/auth.request.dto';
@@ -15,7 +16,6 @@ const FORWARDED_HEADERS = ['accept', 'accept-language', 'idempotency-key', 'if-m
 interface RawResponse {
   status(code: number): RawResponse;
   setHeader(name: string, value: string): void;
-  end(body: Buffer | string): void;
 }
 
 /**
@@ -28,10 +28,13 @@ export class ProxyController {
   constructor(
     private readonly matcher: RouteMatcher,
     private readonly forward: ForwardRequest,
+    @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
   @All(['api/v1', 'api/v1/*path'])
-  async proxy(@Req() request: GatewayRequest, @Res() response: RawResponse): Promise<void> {
+  // Passthrough: the body is returned, not written, so interceptors (`IdempotencyInterceptor`) see
+  // the answer like any controller's, and can answer in its place.
+  async proxy(@Req() request: GatewayRequest, @Res({ passthrough: true }) response: RawResponse): Promise<string> {
     const lookup = routeOf(this.matcher, request);
     if (!lookup?.found) throw new Error('the access guard lets no unknown route through');
     const { match } = lookup;
@@ -60,16 +63,31 @@ export class ProxyController {
       body,
       newAccount,
     });
-    send(response, upstream, request.path);
+    const answer = match.route.answerNamesServicePath ? withPublicPath(upstream, this.settings.publicUrl) : upstream;
+    return send(response, answer, request.path);
   }
 }
 
 async function credentialsIn(body: unknown): Promise<NewAccountCredentials> {
   const source = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const credentials = plainToInstance(NewAccountCredentials, { email: source['email'], password: source['password'] });
-  const errors = await validate(credentials, { validationError: { target: false, value: false } });
+  // Values kept so that an absent field reads "is required"; only the field messages leave here.
+  const errors = await validate(credentials, { validationError: { target: false, value: true } });
   if (errors.length > 0) throw new RequestValidationException(flattenValidationErrors(errors));
   return credentials;
+}
+
+/**
+ * A successful JSON answer whose `path` names the service's own path (`/feeds/<token>.ics`), with
+ * the public path instead (`/api/v1/feeds/<token>.ics`, where the gateway routes it) and `url`,
+ * the absolute address a calendar app subscribes to.
+ */
+function withPublicPath(upstream: UpstreamResponse, publicUrl: string): UpstreamResponse {
+  if (upstream.status < 200 || upstream.status > 299 || !(upstream.headers['content-type'] ?? '').startsWith('application/json')) return upstream;
+  const answer = JSON.parse(upstream.body.toString('utf8')) as Record<string, unknown>;
+  if (typeof answer['path'] !== 'string' || !answer['path'].startsWith('/')) return upstream;
+  const path = `${PUBLIC_API_PREFIX}${answer['path']}`;
+  return { ...upstream, body: Buffer.from(JSON.stringify({ ...answer, path, url: `${publicUrl.replace(/\/$/, '')}${path}` })) };
 }
 
 function queryStringOf(url: string): string {
@@ -78,15 +96,16 @@ function queryStringOf(url: string): string {
 }
 
 /**
- * Passes the service's answer on; a problem's `instance` names the public path the client used,
+ * Passes the service's answer on (Nest sends the returned text under the service's content type); a problem's `instance` names the public path the client used,
  * with a survey or feed token masked as every service masks it.
  */
-function send(response: RawResponse, upstream: UpstreamResponse, publicPath: string): void {
-  let body: Buffer | string = upstream.body;
+function send(response: RawResponse, upstream: UpstreamResponse, publicPath: string): string {
+  // Every service answers text (JSON, problem+json, iCalendar).
+  let body = upstream.body.toString('utf8');
   const contentType = upstream.headers['content-type'] ?? '';
   if (contentType.startsWith('application/problem+json')) {
     try {
-      body = JSON.stringify({ ...JSON.parse(upstream.body.toString('utf8')), instance: maskSecretsInUrl(publicPath) });
+      body = JSON.stringify({ ...JSON.parse(body), instance: maskSecretsInUrl(publicPath) });
     } catch {
       // Not JSON after all: pass it on untouched.
     }
@@ -95,5 +114,5 @@ function send(response: RawResponse, upstream: UpstreamResponse, publicPath: str
   for (const [name, value] of Object.entries(upstream.headers)) {
     response.setHeader(name, name === 'location' && value.startsWith('/') ? `${PUBLIC_API_PREFIX}${value}` : value);
   }
-  response.end(body);
+  return body;
 }

@@ -32,8 +32,9 @@ export const SCHEDULING_ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/people/:id/calendar-feed',
     service: 'scheduling',
-    summary: 'Issue a secret calendar-feed URL (shown once; the previous one stops working)',
+    summary: 'Issue a secret calendar-feed URL (shown once as `url`; the previous one stops working)',
     access: selfOrStaff,
+    answerNamesServicePath: true,
   },
   { method: 'DELETE', path: '/people/:id/calendar-feed', service: 'scheduling', summary: 'Revoke the calendar-feed URL', access: selfOrStaff },
   /*

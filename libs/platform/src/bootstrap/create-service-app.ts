@@ -14,6 +14,7 @@ import { HopVerificationConfig } from '../hop/hop-verification.config';
 import { HopVerifier } from '../hop/hop-verifier';
 import { PLATFORM_MODULE_OPTIONS, type PlatformModuleOptions } from './platform-module.options';
 import { strictHttpAdapter } from './strict-http-adapter';
+import { jsonRequestBody } from '../http/json-request-body';
 
 /** How a service application authenticates its callers. */
 export interface ServiceAppOptions {
@@ -23,6 +24,12 @@ export interface ServiceAppOptions {
    * gateway alone (and tests of platform mechanisms): it authenticates its clients itself.
    */
   readonly authentication?: { readonly hopPublicKeys: string } | 'edge';
+  /**
+   * How request bodies are read (`jsonRequestBody`): the largest JSON body accepted (`100kb`
+   * unless given), or `installed-by-caller` for the gateway, which installs the same reading
+   * behind its front door so that what the door refuses is never read.
+   */
+  readonly jsonBody?: { readonly limit: string } | 'installed-by-caller';
 }
 
 /**
@@ -53,6 +60,8 @@ export async function createServiceApp(
  *   labels timed requests with their route template;
  * - unless the app is the edge, the hop token of every request is verified next (401 without
  *   one, health probes aside), and `RolesGuard` enforces each handler's `@Roles`;
+ * - then the body is read as JSON only (`jsonRequestBody`: 415 for another media type, 400 for
+ *   a body that is not a JSON object);
  * - `ProblemDetailsFilter` and `createValidationPipe()` become global;
  * - SIGTERM and SIGINT close the application gracefully (readiness turns 503, then the
  *   server and every `onModuleDestroy` / `onApplicationShutdown` hook runs).
@@ -71,6 +80,9 @@ export function configureServiceApp(app: INestApplication, options: ServiceAppOp
   app.use(metrics.use.bind(metrics));
   const authentication = options.authentication ?? { hopPublicKeys: loadConfig(HopVerificationConfig).CMP_HOP_PUBLIC_KEYS };
   if (authentication !== 'edge') app.use(hopAuthentication(hopVerifierFor(serviceName, authentication.hopPublicKeys)));
+  // After the hop check, so an unsigned request's body is never read; Nest then adds no JSON parser of its own.
+  const jsonBody = options.jsonBody ?? { limit: '100kb' };
+  if (jsonBody !== 'installed-by-caller') for (const middleware of jsonRequestBody(jsonBody.limit)) app.use(middleware);
 
   // First among global guards, so it runs before any guard that may reject the request.
   app.useGlobalGuards(new RouteTemplateGuard());

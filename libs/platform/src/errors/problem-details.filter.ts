@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import {
   type ArgumentsHost,
+  BadRequestException,
   Catch,
   type ExceptionFilter,
   HttpException,
@@ -8,11 +9,13 @@ import {
   Logger,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { isUUID } from 'class-validator';
 import { type Observable, throwError } from 'rxjs';
 import { correlationContext } from '../correlation/correlation-context';
 import { type HttpRequest, maskedRequestPath } from '../http/http-message';
 import { type Problem, type ProblemDetails, PROBLEM_CONTENT_TYPE, isProblemSource } from './problem';
 import { ProblemTypes, problemTypeForStatus } from './problem-types';
+import { RequestValidationException } from './request-validation.exception';
 
 // Members a ProblemSource's extensions may not overwrite: they carry the RFC's meaning.
 const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance']);
@@ -43,7 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<unknown>();
-    const problem = this.problemFor(exception);
+    const problem = this.problemFor(namingTheParameter(exception, request));
     const adapter = this.adapterHost.httpAdapter;
 
     if (adapter.isHeadersSent(response)) {
@@ -123,6 +126,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`Request failed with a thrown non-Error value: ${String(exception)}`);
     }
   }
+}
+
+/** Nest's `ParseUUIDPipe` says only "Validation failed (uuid is expected)" (or "uuid v4 …"). */
+const PARSE_UUID_FAILURE = /^Validation failed \(uuid( v\d)? is expected\)$/;
+
+/**
+ * Nest's `ParseUUIDPipe` does not say which parameter it refused. Every service uses it on path
+ * parameters (`@Param('id', ParseUUIDPipe)`) and on some query parameters, so the parameters it
+ * could have refused are those whose value is not a UUID: path parameters first, the query only
+ * when no path parameter is at fault. The answer is a validation problem naming each of them.
+ */
+function namingTheParameter(exception: unknown, request: HttpRequest): unknown {
+  if (!(exception instanceof BadRequestException) || !PARSE_UUID_FAILURE.test(detailOf(exception))) return exception;
+  const { params, query } = request as HttpRequest & { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  const notUuids = (values: Record<string, unknown> | undefined) => Object.entries(values ?? {}).filter(([, value]) => typeof value === 'string' && !isUUID(value)).map(([name]) => name);
+  const pathParameters = notUuids(params);
+  const names = pathParameters.length > 0 ? pathParameters : notUuids(query);
+  if (names.length === 0) return exception;
+  return new RequestValidationException(names.map((name) => ({ field: name, messages: [`${name} must be a UUID`] })));
 }
 
 function internalProblem(): Problem {

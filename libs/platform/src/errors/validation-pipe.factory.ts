@@ -19,7 +19,11 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Walks class-validator's nested errors into one entry per invalid field path. */
+/**
+ * Walks class-validator's nested errors into one entry per invalid field path. A field missing
+ * from the request gets the one message `<field> is required`; this needs the errors to carry
+ * their values (`validationError: { value: true }`), without which every rule is listed.
+ */
 export function flattenValidationErrors(errors: readonly ValidationError[]): FieldError[] {
   const fields: FieldError[] = [];
   collect(errors, '', false, fields);
@@ -29,7 +33,10 @@ export function flattenValidationErrors(errors: readonly ValidationError[]): Fie
 function collect(errors: readonly ValidationError[], parentPath: string, parentIsArray: boolean, into: FieldError[]): void {
   for (const error of errors) {
     const path = joinPath(parentPath, error.property, parentIsArray);
-    const messages = Object.values(error.constraints ?? {});
+    // A field that is simply absent is told so, rather than given every rule a value would have to meet.
+    const absent = Object.prototype.hasOwnProperty.call(error, 'value') && error.value === undefined;
+    const constraints = Object.values(error.constraints ?? {});
+    const messages = absent && constraints.length > 0 ? [`${path} is required`] : constraints;
     if (messages.length > 0) {
       into.push({ field: path, messages });
     }

@@ -7,13 +7,15 @@ import {
   Module,
   NotFoundException,
   Param,
+  ParseUUIDPipe,
   Post,
+  Query,
   UseGuards,
   type INestApplication,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsEmail, IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { PlatformModule } from '../bootstrap/platform.module';
 import { configureServiceApp } from '../bootstrap/create-service-app';
 import type { PlatformModuleOptions } from '../bootstrap/platform-module.options';
@@ -51,6 +53,17 @@ export class CreateEntryRequest {
   @ValidateNested()
   @Type(() => AddressRequest)
   readonly address: AddressRequest;
+}
+
+/** A list's filter and page, as services declare them: class-validator rules only. */
+export class EntryListQuery {
+  @IsIn(['open', 'closed'])
+  readonly status: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  readonly limit?: number;
 }
 
 /** A domain-style error that knows its problem, as a service's own errors would. */
@@ -91,12 +104,27 @@ class ProbeController {
     return { received: body, isDto: body instanceof CreateEntryRequest };
   }
 
+  @Get('entries')
+  list(@Query() query: EntryListQuery): unknown {
+    return query;
+  }
+
   @Get('entries/:id')
   find(@Param('id') id: string): unknown {
     if (id === 'missing') {
       throw new NotFoundException('No entry with id missing');
     }
     return { id };
+  }
+
+  @Get('teams/:teamId/members/:memberId')
+  member(@Param('teamId', ParseUUIDPipe) teamId: string, @Param('memberId', ParseUUIDPipe) memberId: string): unknown {
+    return { teamId, memberId };
+  }
+
+  @Get('members')
+  members(@Query('teamId', ParseUUIDPipe) teamId: string): unknown {
+    return { teamId };
   }
 
   @Get('crash')

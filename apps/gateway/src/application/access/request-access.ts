@@ -27,10 +27,25 @@ export class RequestAccess {
     private readonly mentorships: MentorshipRepository,
   ) {}
 
+  /**
+   * A request that presents both an API key and an Authorization header is judged on both: each
+   * must be valid and name the same caller, else 401. Ignoring one of them silently would let a
+   * client believe a garbage or expired token was accepted.
+   */
   async authenticate(credential: PresentedCredential): Promise<Principal | undefined> {
-    if (credential.apiKey !== undefined) return this.keys.authenticate(credential.apiKey);
+    if (credential.apiKey !== undefined) {
+      const byKey = await this.keys.authenticate(credential.apiKey);
+      if (credential.authorization === undefined) return byKey;
+      const byHeader = await this.authenticateAuthorization(credential.authorization);
+      if (byHeader.role !== byKey.role || byHeader.subjectId !== byKey.subjectId) throw invalidToken('the Authorization header and x-api-key name different callers: send one credential');
+      return byKey;
+    }
     if (credential.authorization === undefined) return undefined;
-    const match = /^Bearer\s+(\S+)$/i.exec(credential.authorization);
+    return this.authenticateAuthorization(credential.authorization);
+  }
+
+  private async authenticateAuthorization(authorization: string): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw invalidToken('the Authorization header must be "Bearer <token>"');
     const token = match[1];
     return token.startsWith(API_KEY_PREFIX) ? this.keys.authenticate(token) : this.sessions.verifyAccessToken(token);
