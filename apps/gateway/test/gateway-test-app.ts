@@ -1,9 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { connectEventConsumer } from '@cmp/messaging';
-import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, ScratchSchema, testHopKeys, testInfrastructure, uniqueSuffix } from '@cmp/testing';
+import { CloudEventsKafkaServer, connectEventConsumer } from '@cmp/messaging';
+import { createServiceTestApp, ScratchSchema, ServiceTestApp, testHopKeys } from '@cmp/testing';
 import { GatewaySettings } from '../src/application/gateway-settings';
 import { ACCOUNT_LOCKOUT, IP_LOCKOUT } from '../src/domain/lockout-policy';
 import { RouteDefinition, UpstreamService } from '../src/domain/route-definition';
@@ -31,81 +27,70 @@ export interface GatewayTestOptions {
   readonly routes?: readonly RouteDefinition[];
 }
 
-export interface GatewayTestApp {
-  readonly app: INestApplication;
-  readonly dataSource: DataSource;
-  readonly schema: ScratchSchema;
-  setNow(instant: Date): void;
-  now(): Date;
-  close(): Promise<void>;
-}
+export type GatewayTestApp = ServiceTestApp<CloudEventsKafkaServer>;
 
 /**
  * The real gateway (HTTP edge, outbox relay, event consumer) on a scratch schema of the test
  * database and the test broker, in front of the given service URLs.
  */
 export async function startGateway(options: GatewayTestOptions): Promise<GatewayTestApp> {
-  const infra = testInfrastructure();
-  const schema = options.sharedSchema ?? (await createScratchSchema('gateway'));
-  let current = options.now ?? new Date();
-  const clock = () => current;
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      GatewayModule.forRoot({
-        databaseUrl: schema.databaseUrl,
-        schema: schema.name,
-        brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl,
-        clock,
-        gateway: {
-          jwtSecret: TEST_JWT_SECRET,
-          accessTokenTtlSeconds: 900,
-          refreshTokenTtlSeconds: 14 * 86_400,
-          sessionTtlSeconds: 30 * 86_400,
-          signInLinkTtlSeconds: 900,
-          signInLinkBaseUrl: 'https://cmp.test/sign-in/link',
-          publicUrl: TEST_PUBLIC_URL,
-          bootstrapAdmin: BOOTSTRAP_ADMIN,
-          upstreams: options.upstreams,
-          upstreamTimeoutMs: 5000,
-          hopSigningKey: testHopKeys().signingKey,
-          accountLockout: ACCOUNT_LOCKOUT,
-          ipLockout: IP_LOCKOUT,
-          signInFailureSecret: TEST_SIGN_IN_FAILURE_SECRET,
-          // Tests delete expired counters themselves, at the instant they choose.
-          signInFailureSweepIntervalMs: 0,
-          ...options.gateway,
-        },
-        rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, signUpPerMinute: 100_000, ...options.rateLimits },
-        routes: options.routes,
-      }),
-    ],
-  }).compile();
   const serviceDocuments = await ServiceDocumentCatalogue.create(options.upstreams, options.gateway?.hopSigningKey ?? testHopKeys().signingKey, { timeoutMs: 2000, retryMs: 200 });
-  await serviceDocuments.refresh();
-  if (options.keepServiceDocumentsFresh) serviceDocuments.keepFresh();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app, { authentication: 'edge', jsonBody: 'installed-by-caller' });
-  configureGatewayApp(app, {
-    corsOrigins: [WEB_ORIGIN],
-    bodyLimit: options.bodyLimit ?? '100kb',
-    trustProxy: false,
-    routes: options.routes,
-    serviceDocuments,
-    publicUrl: TEST_PUBLIC_URL,
-  });
-  connectEventConsumer(app, { groupId: `gateway-test-${uniqueSuffix()}`, sessionTimeoutMs: 6000 });
-  await app.startAllMicroservices();
-  await app.init();
-  return {
-    app,
-    dataSource: app.get(DataSource),
-    schema,
-    setNow: (instant) => (current = instant),
-    now: clock,
-    close: async () => {
-      serviceDocuments.stop();
-      await app.close();
-      if (!options.sharedSchema) await schema.drop();
-    },
-  };
+  try {
+    await serviceDocuments.refresh();
+    if (options.keepServiceDocumentsFresh) serviceDocuments.keepFresh();
+    const service = await createServiceTestApp({
+      service: 'gateway',
+      // The clock stands still at the start unless the test moves it, so token lifetimes are exact.
+      now: options.now ?? new Date(),
+      ...(options.sharedSchema ? { schema: options.sharedSchema } : {}),
+      module: (wiring) =>
+        GatewayModule.forRoot({
+          ...wiring,
+          gateway: {
+            jwtSecret: TEST_JWT_SECRET,
+            accessTokenTtlSeconds: 900,
+            refreshTokenTtlSeconds: 14 * 86_400,
+            sessionTtlSeconds: 30 * 86_400,
+            signInLinkTtlSeconds: 900,
+            signInLinkBaseUrl: 'https://cmp.test/sign-in/link',
+            publicUrl: TEST_PUBLIC_URL,
+            bootstrapAdmin: BOOTSTRAP_ADMIN,
+            upstreams: options.upstreams,
+            upstreamTimeoutMs: 5000,
+            hopSigningKey: testHopKeys().signingKey,
+            accountLockout: ACCOUNT_LOCKOUT,
+            ipLockout: IP_LOCKOUT,
+            signInFailureSecret: TEST_SIGN_IN_FAILURE_SECRET,
+            // Tests delete expired counters themselves, at the instant they choose.
+            signInFailureSweepIntervalMs: 0,
+            ...options.gateway,
+          },
+          rateLimits: { perMinute: 100_000, signInPerMinute: 100_000, publicLinkPerMinute: 100_000, signUpPerMinute: 100_000, ...options.rateLimits },
+          routes: options.routes,
+        }),
+      authentication: 'edge',
+      // The gateway installs its own body parser, with its own limit.
+      jsonBody: 'installed-by-caller',
+      configure: (app) =>
+        configureGatewayApp(app, {
+          corsOrigins: [WEB_ORIGIN],
+          bodyLimit: options.bodyLimit ?? '100kb',
+          trustProxy: false,
+          routes: options.routes,
+          serviceDocuments,
+          publicUrl: TEST_PUBLIC_URL,
+        }),
+      consume: connectEventConsumer,
+    });
+    return {
+      ...service,
+      close: async () => {
+        serviceDocuments.stop();
+        await service.close();
+      },
+    };
+  } catch (error) {
+    serviceDocuments.stop();
+    throw error;
+  }
 }

@@ -1,14 +1,8 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { Partitioners, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { EventContract, toKafkaBinaryMessage } from '@cmp/contracts';
-import { connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messaging';
-import { configureServiceApp } from '@cmp/platform';
-import { createScratchSchema, ScratchSchema, startConsumerGroupAtEnd, startTsProcess, testInfrastructure, TsProcess, uniqueSuffix, testHopKeys } from '@cmp/testing';
+import { EventContract } from '@cmp/contracts';
+import { CloudEventsKafkaServer, connectEventConsumer, createKafka, TopicProvisioner } from '@cmp/messaging';
+import { createServiceTestApp, ScratchSchema, ServiceTestApp, startTsProcess, testInfrastructure, TestEventPublisher, TsProcess, uniqueSuffix } from '@cmp/testing';
 import { MessageDispatcher } from '../src/application/messages/message-dispatcher';
 import { WebhookDispatcher } from '../src/application/webhooks/webhook-dispatcher';
 import { NotificationsConfig } from '../src/notifications.config';
@@ -85,18 +79,14 @@ export class MailCapture {
   }
 }
 
-export interface NotificationsTestApp {
-  readonly app: INestApplication;
-  readonly dataSource: DataSource;
-  readonly schema: ScratchSchema;
-  now(): Date;
-  setNow(instant: Date): void;
-  advance(ms: number): void;
+export interface NotificationsTestApp extends Omit<ServiceTestApp<CloudEventsKafkaServer>, 'close'> {
   runDueMessages: MessageDispatcher['runDueMessages'];
   runDueWebhooks: WebhookDispatcher['runDueWebhooks'];
+  /** Publishes as the contract's producer would, stamped with the test's clock; resolves with the event id. */
   publish<T extends object>(contract: EventContract<T>, key: string, data: T | null, id?: string): Promise<string>;
   /** Stops this instance and starts a new one on the same schema and clock: a service restart. */
   restart(): Promise<NotificationsTestApp>;
+  /** Stops the instance and drops its schema (also the one a restarted instance took over). */
   close(): Promise<void>;
 }
 
@@ -116,15 +106,15 @@ interface StartOptions {
  */
 export async function startNotifications(smtpPort: number, options: StartOptions = {}): Promise<NotificationsTestApp> {
   const infra = testInfrastructure();
-  const schema = options.schema ?? (await createScratchSchema('notifications'));
-  let current = options.now ?? new Date('2027-02-01T09:00:00Z');
-  const moduleRef = await Test.createTestingModule({
-    imports: [
+  // The group starts at the end of these topics, so they must exist before it is committed.
+  await new TopicProvisioner(createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'notifications-test' })).ensure(CONSUMED_TOPICS);
+  const service = await createServiceTestApp({
+    service: 'notifications',
+    now: options.now ?? new Date('2027-02-01T09:00:00Z'),
+    ...(options.schema ? { schema: options.schema } : {}),
+    module: (wiring) =>
       NotificationsModule.forRoot({
-        databaseUrl: schema.databaseUrl,
-        schema: schema.name,
-        brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl,
-        clock: () => current,
+        ...wiring,
         smtp: { host: '127.0.0.1', port: smtpPort, secure: false },
         mailFrom: { name: 'CMP test', email: 'no-reply@cmp.test' },
         webhookUrlPolicy: { allowHttp: true, allowPrivateAddresses: true },
@@ -133,57 +123,38 @@ export async function startNotifications(smtpPort: number, options: StartOptions
         mailDeadlineMs: new NotificationsConfig().MAIL_SEND_DEADLINE_MS,
         pollIntervalMs: options.pollIntervalMs ?? 0,
       }),
-    ],
-  }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureServiceApp(app, { authentication: { hopPublicKeys: testHopKeys().publicKeys } });
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, sasl: infra.kafkaSasl, clientId: 'notifications-test' });
-  await new TopicProvisioner(kafka).ensure(CONSUMED_TOPICS);
-  // Only events published from here on: the shared test broker holds every earlier suite's
-  // events, and planning and dispatching all of them would bury this test's few messages.
-  // A restart rejoins its group where it left off, as a restarted service does.
-  const groupId = options.groupId ?? `notifications-test-${uniqueSuffix()}`;
-  if (!options.groupId) await startConsumerGroupAtEnd(infra.kafkaBrokers, groupId, CONSUMED_TOPICS);
-  connectEventConsumer(app, { groupId, sessionTimeoutMs: 6000 });
-  await app.startAllMicroservices();
-  await app.init();
-  const producer: Producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  const messages = app.get(MessageDispatcher);
-  const webhooks = app.get(WebhookDispatcher);
+    consume: connectEventConsumer,
+    // Only events published from here on: the shared test broker holds every earlier suite's
+    // events, and planning and dispatching all of them would bury this test's few messages.
+    // A restart rejoins its group where it left off, as a restarted service does.
+    ...(options.groupId ? { groupId: options.groupId } : { consumeFromNowOn: CONSUMED_TOPICS }),
+  });
+  let publisher: TestEventPublisher;
+  try {
+    publisher = await TestEventPublisher.connect('notifications-test');
+  } catch (error) {
+    await service.close();
+    if (options.schema) await options.schema.drop();
+    throw error;
+  }
+  const messages = service.app.get(MessageDispatcher);
+  const webhooks = service.app.get(WebhookDispatcher);
   return {
-    app,
-    dataSource: app.get(DataSource),
-    schema,
-    now: () => current,
-    setNow: (instant) => (current = instant),
-    advance: (ms) => (current = new Date(current.getTime() + ms)),
+    ...service,
     runDueMessages: (limit = 1000) => messages.runDueMessages(limit),
     runDueWebhooks: (limit = 1000) => webhooks.runDueWebhooks(limit),
-    async publish(contract, key, data, id = randomUUID()) {
-      const event = {
-        specversion: '1.0' as const,
-        id,
-        source: `/cmp/${contract.service}`,
-        type: contract.type,
-        time: current.toISOString(),
-        subject: key,
-        datacontenttype: 'application/json' as const,
-        correlationid: `test-${id}`,
-        data,
-      };
-      await producer.send({ topic: contract.topic, messages: [toKafkaBinaryMessage(event, key)] });
-      return id;
-    },
+    publish: (contract, key, data, id) => publisher.publish(contract, key, data, { ...(id ? { id } : {}), time: service.now() }),
     async restart() {
-      await producer.disconnect();
-      await app.close();
-      return startNotifications(smtpPort, { ...options, schema, now: current, groupId });
+      await publisher.disconnect();
+      // The app only: the schema outlives the restart, and the new instance drops it on close.
+      await service.app.close();
+      return startNotifications(smtpPort, { ...options, schema: service.schema, now: service.now(), groupId: service.groupId });
     },
     async close() {
-      await producer.disconnect();
-      await app.close();
-      await schema.drop();
+      await publisher.disconnect();
+      await service.close();
+      // A restarted instance runs on the schema its predecessor created, which createServiceTestApp leaves alone.
+      if (options.schema) await options.schema.drop();
     },
   };
 }

@@ -49,6 +49,8 @@ export interface ServiceTestAppOptions<Consumer> {
   readonly consumeFromNowOn?: readonly string[];
   /** `edge` for the gateway, which authenticates callers itself; otherwise signed hops with the test keys. */
   readonly authentication?: 'edge';
+  /** `installed-by-caller` when `configure` installs the JSON body parser itself (the gateway, with its own limit). */
+  readonly jsonBody?: 'installed-by-caller';
   /** More set-up before the app starts (OpenAPI, the gateway's edge configuration). */
   readonly configure?: (app: INestApplication) => void | Promise<void>;
 }
@@ -86,7 +88,10 @@ export async function createServiceTestApp<Consumer = unknown>(options: ServiceT
     }).compile();
     const started = moduleRef.createNestApplication({ bufferLogs: true });
     app = started;
-    configureServiceApp(started, { authentication: options.authentication === 'edge' ? 'edge' : { hopPublicKeys: testHopKeys().publicKeys } });
+    configureServiceApp(started, {
+      authentication: options.authentication === 'edge' ? 'edge' : { hopPublicKeys: testHopKeys().publicKeys },
+      ...(options.jsonBody ? { jsonBody: options.jsonBody } : {}),
+    });
     await options.configure?.(started);
     let consumer: Consumer | undefined;
     let groupId: string | undefined;
