@@ -85,7 +85,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
           const value = response.getHeader(name);
           if (value !== undefined) headers[name] = String(value);
         }
-        keep({ status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') }).catch((error: unknown) => this.logger.error(`could not keep an idempotent answer: ${String(error)}`));
+        // The answer leaves only once it is kept: a client that retries the moment it hears back
+        // must find it kept, not still running.
+        void keep({ status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') })
+          .catch((error: unknown) => this.logger.error(`could not keep an idempotent answer: ${String(error)}`))
+          .finally(() => end(...args));
+        return response;
       }
       return end(...args);
     };
