@@ -28,6 +28,21 @@ describe('the polling loop', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));
   afterEach(() => jest.useRealTimers());
 
+  it('may take its first drain earlier than the interval, then keeps the interval', async () => {
+    const work = controlledDrain();
+    const loop = new PollingLoop({ name: 'loop-first-drain', intervalMs: 3_600_000, firstDrainAfterMs: 60_000, drain: work.drain });
+    loop.start();
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(work.starts).toEqual([60_000]);
+    work.finish();
+    await jest.advanceTimersByTimeAsync(3_599_999);
+    expect(work.starts).toEqual([60_000]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(work.starts).toEqual([60_000, 3_660_000]);
+    work.finish();
+    await loop.stop();
+  });
+
   it('drains after each interval in the background, one drain at a time', async () => {
     const work = controlledDrain();
     const loop = new PollingLoop({ name: 'loop-interval', intervalMs: 1000, drain: work.drain });

@@ -10,6 +10,8 @@ export interface PollingLoopSettings<T> {
    * nothing runs unless `drain()` is called, which is how tests drive a loop after moving the clock.
    */
   readonly intervalMs: number;
+  /** Pause before the first drain after `start()`; one interval unless given (a long interval may want an earlier first round). */
+  readonly firstDrainAfterMs?: number;
   /** Does all the work that is due; the loop never runs two of these at once. */
   readonly drain: () => Promise<T>;
   /** Whether a drain stopped early with work left (a per-drain cap), so the next one starts at once. */
@@ -88,11 +90,11 @@ export class PollingLoop<T> {
     return Math.min(cap, base * 2 ** Math.min(failures, 30));
   }
 
-  /** Starts the background loop (unless the interval is 0); the first drain comes after one interval. */
+  /** Starts the background loop (unless the interval is 0); the first drain comes after `firstDrainAfterMs`, else one interval. */
   start(): void {
     if (this.started || this.stopped || this.settings.intervalMs <= 0) return;
     this.started = true;
-    this.schedule(this.settings.intervalMs);
+    this.schedule(this.settings.firstDrainAfterMs ?? this.settings.intervalMs);
   }
 
   /** Runs the next drain now rather than at the end of the pause; a no-op while backing off or when not started. */

@@ -2,6 +2,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { DataSource } from 'typeorm';
 import { Clock, getOrCreateCounter } from '@cmp/platform';
 import { DEFAULT_TOPIC_SETTINGS, TopicSettings } from '../kafka/topic-provisioner';
+import { PollingLoop } from '../polling/polling-loop';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -73,8 +74,7 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(RetentionSweeper.name);
   private readonly batchSize: number;
   private readonly maxBatches: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly loop: PollingLoop<Record<string, number>>;
   private stopping = false;
 
   constructor(
@@ -89,16 +89,21 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
     }
     this.batchSize = settings.batchSize ?? DEFAULT_BATCH_SIZE;
     this.maxBatches = settings.maxBatchesPerRound ?? DEFAULT_MAX_BATCHES;
+    this.loop = new PollingLoop({
+      name: `${settings.schema}-retention`,
+      intervalMs: settings.intervalMs,
+      firstDrainAfterMs: Math.min(FIRST_ROUND_DELAY_MS, settings.intervalMs),
+      drain: () => this.sweep(),
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (this.settings.intervalMs > 0) this.schedule(Math.min(FIRST_ROUND_DELAY_MS, this.settings.intervalMs));
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One round of every policy; returns the rows deleted per policy. */
@@ -135,15 +140,5 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
     }
     if (total > 0) this.logger.log(`retention: deleted ${total} ${policy.name} rows of ${this.settings.schema} older than ${cutoff.toISOString()}`);
     return total;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.sweep().finally(() => {
-        this.running = undefined;
-        if (!this.stopping) this.schedule(this.settings.intervalMs);
-      });
-    }, delayMs);
-    this.timer.unref();
   }
 }
