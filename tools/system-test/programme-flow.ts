@@ -85,14 +85,15 @@ export class MailCapture {
     return (await fetch(`http://127.0.0.1:${this.httpPort}/messages/${id}/raw`)).text();
   }
 
-  /** Waits for a mail to `address` whose subject matches, and returns it. */
+  /**
+   * Waits for a mail to `address` whose subject matches, and returns it. `skip` names mails already
+   * taken, by capture id or Message-ID: a mail sent again after a crash keeps its Message-ID, so it
+   * is the same mail and never stands in for the next one.
+   */
   async waitFor(address: string, subject: RegExp, what: string, skip: ReadonlySet<string> = new Set()): Promise<CapturedMail> {
-    const mails = await waitFor(
-      () => this.to(address),
-      (found) => found.some((mail) => subject.test(mail.subject) && !skip.has(mail.id)),
-      { timeoutMs: this.waitMs, intervalMs: 250, what },
-    );
-    return mails.filter((mail) => subject.test(mail.subject) && !skip.has(mail.id)).at(-1) as CapturedMail;
+    const wanted = (mail: CapturedMail) => subject.test(mail.subject) && !skip.has(mail.id) && !(mail.messageId !== null && skip.has(mail.messageId));
+    const mails = await waitFor(() => this.to(address), (found) => found.some(wanted), { timeoutMs: this.waitMs, intervalMs: 250, what });
+    return mails.filter(wanted).at(-1) as CapturedMail;
   }
 
   async dispose(): Promise<void> {
@@ -711,12 +712,12 @@ export function programmeFlow(options: ProgrammeFlowOptions = {}) {
       return (link as RegExpExecArray)[1];
     };
     const atCompletion = await mail.waitFor(mentee.email, /^How are things going\?/, 'the follow-up survey at completion');
-    const seen = new Set([atCompletion.id]);
+    const seen = new Set([atCompletion.id, atCompletion.messageId ?? atCompletion.id]);
     await partnerHasReceived('the completion', ['completed']);
 
     moveClockTo(followUpAt(3));
     const threeMonths = await mail.waitFor(mentee.email, /^How are things going\?/, 'the three-month follow-up survey', seen);
-    seen.add(threeMonths.id);
+    seen.add(threeMonths.id).add(threeMonths.messageId ?? threeMonths.id);
     // The survey at completion expired unanswered meanwhile: a "no-answer" outcome.
     await partnerHasReceived('the first no-answer outcome', ['completed'], ['no-answer']);
 
